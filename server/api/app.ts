@@ -1,0 +1,160 @@
+// createApp builds the Express application without listening, so tests run it
+// in-process; startWebServer listens and returns the address.
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import express, { type Request, type Response } from 'express';
+import rateLimit from 'express-rate-limit';
+import helmet from 'helmet';
+import { pino, type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { GraphStore } from '../store/GraphStore.ts';
+import { ExplorerService } from '../service/ExplorerService.ts';
+import { endpoints, type Endpoint } from './endpoints.ts';
+import { errorHandler, HttpError, invalidInput, notFoundHandler } from './errors.ts';
+import { buildOpenApi } from './openapi.ts';
+import { apiDocsRouter } from './docs.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+export const DEFAULT_CLIENT_DIR = resolve(ROOT, 'client/dist');
+
+export interface AppOptions {
+  store: GraphStore;
+  logger?: Logger;
+  /** requests per minute and client address; 0 turns the limit off (benchmarks) */
+  rateLimitPerMinute?: number;
+  /** origins allowed by CORS; none by default */
+  corsOrigins?: string[];
+  /** the client build to serve at /; skipped when absent */
+  clientDir?: string;
+  bodyLimit?: string;
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function handlerFor(endpoint: Endpoint, service: ExplorerService) {
+  return async (req: Request, res: Response) => {
+    const parse = (where: 'params' | 'query' | 'body', schema: Endpoint[typeof where]) => {
+      if (!schema) return undefined;
+      const raw = where === 'body' ? req.body : where === 'query' ? req.query : req.params;
+      const parsed = schema.safeParse(raw ?? (where === 'body' ? undefined : {}));
+      if (!parsed.success) throw invalidInput(where, parsed.error);
+      return parsed.data;
+    };
+    const input = { params: parse('params', endpoint.params), query: parse('query', endpoint.query), body: parse('body', endpoint.body) };
+    const result = await endpoint.handle(service, input);
+    if (endpoint.path === '/api/health' && (result as { status: string }).status !== 'ok') {
+      res.setHeader('Retry-After', '5');
+      res.status(503);
+    }
+    res.json(result);
+  };
+}
+
+function cors(origins: string[]): express.RequestHandler {
+  const allowed = new Set(origins);
+  return (req, res, next) => {
+    const origin = req.headers.origin;
+    if (origin && allowed.has(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
+      res.setHeader('Access-Control-Allow-Headers', 'Content-Type');
+      if (req.method === 'OPTIONS') return void res.status(204).end();
+    }
+    next();
+  };
+}
+
+export function createApp(options: AppOptions): express.Express {
+  const service = new ExplorerService(options.store);
+  const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Cytoscape sets inline styles on its canvas container.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+        },
+      },
+    }),
+  );
+  if (options.corsOrigins?.length) app.use('/api', cors(options.corsOrigins));
+  const perMinute = options.rateLimitPerMinute ?? 1200;
+  if (perMinute > 0) {
+    app.use(
+      '/api',
+      rateLimit({
+        windowMs: 60_000,
+        limit: perMinute,
+        standardHeaders: 'draft-8',
+        legacyHeaders: false,
+        handler: (_req, _res, next) => next(new HttpError(429, 'rate_limited', 'too many requests; retry later')),
+      }),
+    );
+  }
+  app.use('/api', express.json({ limit: options.bodyLimit ?? '16kb', strict: true }));
+
+  for (const endpoint of endpoints) app[endpoint.method](endpoint.path, handlerFor(endpoint, service));
+  const openapi = buildOpenApi(endpoints, version());
+  app.get('/api/openapi.json', (_req, res) => void res.json(openapi));
+  app.use('/api/docs', apiDocsRouter());
+  app.use('/api', notFoundHandler);
+
+  const clientDir = options.clientDir ?? DEFAULT_CLIENT_DIR;
+  if (existsSync(resolve(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
+    // The client keeps its state in the URL; any other GET is the single page.
+    app.get('/{*path}', (_req, res) => void res.sendFile(resolve(clientDir, 'index.html')));
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  server: import('node:http').Server;
+}
+
+/** Listen (port 0 picks a free one) and return the address and a graceful close. */
+export async function startWebServer(app: express.Express, port = 0, host = '127.0.0.1'): Promise<RunningServer> {
+  const server = app.listen(port, host);
+  await new Promise<void>((ok, fail) => {
+    server.once('listening', ok);
+    server.once('error', fail);
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    server,
+    close: () =>
+      new Promise<void>((ok, fail) => {
+        // Finish in-flight requests, refuse new ones, drop idle keep-alive sockets.
+        server.close((err) => (err ? fail(err) : ok()));
+        server.closeIdleConnections();
+      }),
+  };
+}

@@ -1,0 +1,124 @@
+// The API as one table: each endpoint's schemas and its one-line handler.
+// The Express router and the OpenAPI document are both built from it, so
+// the documentation cannot drift from what is served.
+import { z } from 'zod';
+import {
+  AssessBody,
+  Assessment,
+  DisclosureMap,
+  DisclosureQuery,
+  FactsResult,
+  Health,
+  NeighbourhoodQuery,
+  NodeList,
+  NodeListQuery,
+  NodeParams,
+  PathsQuery,
+  PathsResult,
+  SearchQuery,
+  SearchResult,
+  Subgraph,
+} from '../schema/api.ts';
+import { GraphNode } from '../schema/graph.ts';
+import type { ExplorerService } from '../service/ExplorerService.ts';
+
+export interface EndpointInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+}
+
+export interface Endpoint<P = any, Q = any, B = any> {
+  method: 'get' | 'post';
+  path: string;
+  summary: string;
+  description?: string;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  response: z.ZodType;
+  /** errors this endpoint documents besides 400/429/500/503 */
+  errors?: number[];
+  handle(service: ExplorerService, input: EndpointInput<P, Q, B>): Promise<unknown>;
+}
+
+const endpoint = <P, Q, B>(e: Endpoint<P, Q, B>) => e;
+
+export const endpoints: Endpoint[] = [
+  endpoint({
+    method: 'get',
+    path: '/api/health',
+    summary: 'Engine and graph size; 503 when the engine is unavailable',
+    response: Health,
+    handle: (s) => s.health(),
+  }),
+  endpoint({
+    method: 'get',
+    path: '/api/nodes',
+    summary: 'Every node, or every node of one type, ordered by id',
+    query: NodeListQuery,
+    response: NodeList,
+    handle: (s, { query }) => s.listNodes(query.type),
+  }),
+  endpoint({
+    method: 'get',
+    path: '/api/nodes/:id',
+    summary: 'One node with all its properties and citations',
+    params: NodeParams,
+    response: GraphNode,
+    errors: [404],
+    handle: (s, { params }) => s.getNode(params.id),
+  }),
+  endpoint({
+    method: 'get',
+    path: '/api/nodes/:id/neighbourhood',
+    summary: 'The nodes within depth 1–3 of a node, and the relations between them',
+    params: NodeParams,
+    query: NeighbourhoodQuery,
+    response: Subgraph,
+    errors: [404],
+    handle: (s, { params, query }) => s.neighbourhood(params.id, query),
+  }),
+  endpoint({
+    method: 'get',
+    path: '/api/search',
+    summary: 'Ranked nodes; accent-, case- and spacing-insensitive French ("458 bis", "necessite")',
+    query: SearchQuery,
+    response: SearchResult,
+    handle: (s, { query }) => s.search(query.q, query),
+  }),
+  endpoint({
+    method: 'get',
+    path: '/api/disclosure',
+    summary: 'Which provisions let this profession reveal to whom: every route, grouped by recipient',
+    query: DisclosureQuery,
+    response: DisclosureMap,
+    errors: [404],
+    handle: (s, { query }) => s.disclosure(query.profession, query.recipient),
+  }),
+  endpoint({
+    method: 'post',
+    path: '/api/assess',
+    summary: 'May I, or must I, tell this to that person? The verdict, its routes, conditions, duties and the questions left',
+    body: AssessBody,
+    response: Assessment,
+    errors: [413],
+    handle: (s, { body }) => s.assess(body),
+  }),
+  endpoint({
+    method: 'get',
+    path: '/api/facts',
+    summary: 'The situation questionnaire: every fact with its French question',
+    response: FactsResult,
+    handle: (s) => s.facts(),
+  }),
+  endpoint({
+    method: 'get',
+    path: '/api/paths',
+    summary: 'The shortest paths between two nodes, ignoring direction',
+    query: PathsQuery,
+    response: PathsResult,
+    errors: [404],
+    handle: (s, { query }) => s.paths(query.from, query.to, query),
+  }),
+];

@@ -1,0 +1,298 @@
+// Route finding (DOMAIN §5) as a pure function over a read-only view of the
+// graph. The in-memory engine passes its whole graph; the Neo4j engine passes
+// the subgraph its Cypher selected. Same function, so the same answers.
+import type { GraphEdge, GraphNode, NodeOf, RelationType } from '../schema/graph.ts';
+import type { DutyRef, Elements, NodeRef, Requirement, SourceRef } from '../schema/api.ts';
+import { NotFoundError } from './errors.ts';
+
+export type { DutyRef, Elements, NodeRef, Requirement, SourceRef };
+
+export interface GraphView {
+  node(id: string): GraphNode | undefined;
+  out(id: string, type: RelationType): GraphEdge[];
+  in(id: string, type: RelationType): GraphEdge[];
+}
+
+export interface LimitCandidate {
+  limit: NodeRef & { summary: string };
+  sources: SourceRef[];
+  /** empty: the limit always holds once it concerns the situation */
+  requirements: Requirement[];
+  /** the route it restricts */
+  restricts: string;
+  elements: Elements;
+}
+
+export interface RouteCandidate {
+  exception: NodeRef & { summary: string; effect: 'permits' | 'requires' };
+  /** the recipient (or category of recipients) the exception names */
+  target: NodeRef;
+  sources: SourceRef[];
+  derogatesFrom: NodeRef[];
+  requirements: Requirement[];
+  limits: LimitCandidate[];
+  duties: DutyRef[];
+  elements: Elements;
+}
+
+export interface DutyCandidate {
+  duty: DutyRef;
+  sources: SourceRef[];
+  requirements: Requirement[];
+  elements: Elements;
+}
+
+export interface RouteCandidates {
+  profession: NodeOf<'Profession'>;
+  recipient?: NodeRef;
+  routes: RouteCandidate[];
+  /** duties that bind the person by themselves (art. 422bis), whatever the route */
+  standaloneDuties: DutyCandidate[];
+  /** limits that name this recipient although no route reaches it (no shared secret with teachers) */
+  recipientLimits: LimitCandidate[];
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const ref = (node: GraphNode): NodeRef => ({ id: node.id, type: node.type, label: node.label });
+
+/** Ancestors through IS_A (the node itself included) with the edges that lead there. */
+export function isAChain(view: GraphView, start: string): Map<string, GraphEdge[]> {
+  const chains = new Map<string, GraphEdge[]>([[start, []]]);
+  const queue = [start];
+  while (queue.length) {
+    const id = queue.shift()!;
+    for (const edge of [...view.out(id, 'IS_A')].sort((a, b) => (a.target < b.target ? -1 : 1))) {
+      if (chains.has(edge.target)) continue;
+      chains.set(edge.target, [...chains.get(id)!, edge]);
+      queue.push(edge.target);
+    }
+  }
+  return chains;
+}
+
+/** The closest match between a set of candidate targets and a chain (fewest hops, then id). */
+function closest(targets: string[], chains: Map<string, GraphEdge[]>): string | undefined {
+  return targets
+    .filter((t) => chains.has(t))
+    .sort((a, b) => chains.get(a)!.length - chains.get(b)!.length || (a < b ? -1 : 1))[0];
+}
+
+class ElementSet {
+  private nodes = new Set<string>();
+  private edges = new Set<string>();
+  add(...edges: GraphEdge[]): this {
+    for (const e of edges) {
+      this.edges.add(e.id);
+      this.nodes.add(e.source);
+      this.nodes.add(e.target);
+    }
+    return this;
+  }
+  node(id: string): this {
+    this.nodes.add(id);
+    return this;
+  }
+  toJSON(): Elements {
+    return { nodes: [...this.nodes].sort(), edges: [...this.edges].sort() };
+  }
+}
+
+function requirementsOf(view: GraphView, owner: string, elements: ElementSet): Requirement[] {
+  return view
+    .out(owner, 'REQUIRES')
+    .sort((a, b) => (a.target < b.target ? -1 : 1))
+    .flatMap((edge): Requirement[] => {
+      const node = view.node(edge.target);
+      if (!node) return [];
+      elements.add(edge);
+      if (node.type === 'Condition') {
+        return [{ kind: 'condition' as const, id: node.id, label: node.label, fact: node.fact, expected: node.expected }];
+      }
+      if (node.type === 'ConditionGroup') {
+        return [{ kind: 'group' as const, id: node.id, label: node.label, mode: node.mode, children: requirementsOf(view, node.id, elements) }];
+      }
+      return [];
+    });
+}
+
+function sourcesOf(view: GraphView, owner: string, elements: ElementSet): SourceRef[] {
+  return view
+    .in(owner, 'ESTABLISHES')
+    .map((edge) => {
+      elements.add(edge);
+      return sourceRef(view, edge.source);
+    })
+    .filter((s): s is SourceRef => s !== undefined)
+    .sort(byId);
+}
+
+export function sourceRef(view: GraphView, id: string): SourceRef | undefined {
+  const node = view.node(id);
+  if (!node) return undefined;
+  const replacedBy = view
+    .out(id, 'REPLACED_BY')
+    .map((e) => view.node(e.target))
+    .filter((n): n is GraphNode => n !== undefined)
+    .map(ref)
+    .sort(byId);
+  const instrumentNode = view.out(id, 'PART_OF').map((e) => view.node(e.target))[0];
+  const instrumentReplacedBy = instrumentNode
+    ? view.out(instrumentNode.id, 'REPLACED_BY').map((e) => view.node(e.target)).filter((n): n is GraphNode => n !== undefined).map(ref)
+    : [];
+  return {
+    ...ref(node),
+    summary: node.summary,
+    status: 'status' in node ? node.status : undefined,
+    eli: 'eli' in node ? node.eli : undefined,
+    replacedBy: replacedBy.length ? replacedBy : instrumentReplacedBy.sort(byId),
+    instrument: instrumentNode ? ref(instrumentNode) : undefined,
+  };
+}
+
+function limitConcerns(
+  view: GraphView,
+  limitId: string,
+  holderChain: Map<string, GraphEdge[]>,
+  recipientChain: Map<string, GraphEdge[]> | undefined,
+  elements: ElementSet,
+): boolean {
+  const appliesTo = view.out(limitId, 'APPLIES_TO');
+  const holders = appliesTo.filter((e) => e.role !== 'recipient');
+  const recipients = appliesTo.filter((e) => e.role === 'recipient');
+  const holder = closest(holders.map((e) => e.target), holderChain);
+  const recipient = recipientChain ? closest(recipients.map((e) => e.target), recipientChain) : undefined;
+  if (holders.length && !holder) return false;
+  if (recipients.length && !recipient) return false;
+  if (holder) elements.add(...holderChain.get(holder)!, ...holders.filter((e) => e.target === holder));
+  if (recipient) elements.add(...recipientChain!.get(recipient)!, ...recipients.filter((e) => e.target === recipient));
+  return true;
+}
+
+function limitCandidate(view: GraphView, limitId: string, restricts: string, elements: ElementSet): LimitCandidate | undefined {
+  const node = view.node(limitId);
+  if (node?.type !== 'Limit') return undefined;
+  return {
+    limit: { ...ref(node), summary: node.summary },
+    sources: sourcesOf(view, limitId, elements),
+    requirements: requirementsOf(view, limitId, elements),
+    restricts,
+    elements: elements.toJSON(),
+  };
+}
+
+function dutiesOf(view: GraphView, owner: string, elements: ElementSet): DutyRef[] {
+  return view
+    .out(owner, 'IMPOSES')
+    .map((edge) => {
+      elements.add(edge);
+      const node = view.node(edge.target)!;
+      return { ...ref(node), summary: node.summary };
+    })
+    .sort(byId);
+}
+
+/**
+ * Every route by which `professionId` may or must reveal, towards `recipientId`
+ * if given (one route per exception), else towards every recipient the
+ * exceptions name (one route per exception and named recipient).
+ */
+export function buildRouteCandidates(view: GraphView, professionId: string, recipientId?: string): RouteCandidates {
+  const profession = view.node(professionId);
+  if (profession?.type !== 'Profession') throw new NotFoundError('profession', professionId, 'Profession');
+  const recipientNode = recipientId === undefined ? undefined : view.node(recipientId);
+  if (recipientId !== undefined && recipientNode?.type !== 'Recipient' && recipientNode?.type !== 'Profession') {
+    throw new NotFoundError('recipient', recipientId, 'Recipient or Profession');
+  }
+  const holderChain = isAChain(view, professionId);
+  const recipientChain = recipientId === undefined ? undefined : isAChain(view, recipientId);
+
+  const exceptions = new Map<string, GraphEdge>();
+  for (const ancestor of holderChain.keys()) {
+    for (const edge of view.in(ancestor, 'APPLIES_TO')) {
+      if (view.node(edge.source)?.type !== 'Exception') continue;
+      const known = exceptions.get(edge.source);
+      if (!known || holderChain.get(edge.target)!.length < holderChain.get(known.target)!.length) exceptions.set(edge.source, edge);
+    }
+  }
+
+  const routes: RouteCandidate[] = [];
+  const reached = new Set<string>();
+  for (const exceptionId of [...exceptions.keys()].sort()) {
+    const exception = view.node(exceptionId) as NodeOf<'Exception'>;
+    const appliesEdge = exceptions.get(exceptionId)!;
+    const targetEdges = [...view.out(exceptionId, 'PERMITS_DISCLOSURE_TO'), ...view.out(exceptionId, 'REQUIRES_DISCLOSURE_TO')]
+      .sort((a, b) => (a.target < b.target ? -1 : 1));
+    const chosen = recipientChain
+      ? [targetEdges.find((e) => e.target === closest(targetEdges.map((t) => t.target), recipientChain))].filter((e) => e !== undefined)
+      : targetEdges;
+    for (const targetEdge of chosen) {
+      reached.add(exceptionId);
+      const elements = new ElementSet().node(professionId).add(...holderChain.get(appliesEdge.target)!, appliesEdge, targetEdge);
+      if (recipientChain) elements.add(...recipientChain.get(targetEdge.target)!);
+      const derogatesFrom = view.out(exceptionId, 'DEROGATES_FROM').map((e) => {
+        elements.add(e);
+        return ref(view.node(e.target)!);
+      });
+      const targetChain = recipientChain ?? isAChain(view, targetEdge.target);
+      const limits = view
+        .in(exceptionId, 'RESTRICTS')
+        .sort((a, b) => (a.source < b.source ? -1 : 1))
+        .flatMap((edge) => {
+          const limitElements = new ElementSet().add(edge);
+          if (!limitConcerns(view, edge.source, holderChain, targetChain, limitElements)) return [];
+          const candidate = limitCandidate(view, edge.source, exceptionId, limitElements);
+          if (candidate) elements.add(edge);
+          return candidate ? [candidate] : [];
+        });
+      routes.push({
+        exception: { ...ref(exception), summary: exception.summary, effect: exception.effect },
+        target: ref(view.node(targetEdge.target)!),
+        sources: sourcesOf(view, exceptionId, elements),
+        derogatesFrom: derogatesFrom.sort(byId),
+        requirements: requirementsOf(view, exceptionId, elements),
+        limits,
+        duties: dutiesOf(view, exceptionId, elements),
+        elements: elements.toJSON(),
+      });
+    }
+  }
+
+  const recipientLimits: LimitCandidate[] = [];
+  if (recipientChain) {
+    for (const exceptionId of [...exceptions.keys()].sort()) {
+      if (reached.has(exceptionId)) continue;
+      for (const edge of view.in(exceptionId, 'RESTRICTS').sort((a, b) => (a.source < b.source ? -1 : 1))) {
+        const named = view.out(edge.source, 'APPLIES_TO').some((e) => e.role === 'recipient' && recipientChain.has(e.target));
+        const limitElements = new ElementSet().add(edge);
+        if (!named || !limitConcerns(view, edge.source, holderChain, recipientChain, limitElements)) continue;
+        const candidate = limitCandidate(view, edge.source, exceptionId, limitElements);
+        if (candidate) recipientLimits.push(candidate);
+      }
+    }
+  }
+
+  const standaloneDuties: DutyCandidate[] = [];
+  const seenDuties = new Set<string>();
+  for (const ancestor of [...holderChain.keys()].sort()) {
+    for (const edge of view.in(ancestor, 'APPLIES_TO').sort((a, b) => (a.source < b.source ? -1 : 1))) {
+      const duty = view.node(edge.source);
+      if (duty?.type !== 'Duty' || seenDuties.has(duty.id)) continue;
+      seenDuties.add(duty.id);
+      const elements = new ElementSet().node(professionId).add(...holderChain.get(ancestor)!, edge);
+      standaloneDuties.push({
+        duty: { ...ref(duty), summary: duty.summary },
+        sources: sourcesOf(view, duty.id, elements),
+        requirements: requirementsOf(view, duty.id, elements),
+        elements: elements.toJSON(),
+      });
+    }
+  }
+
+  return {
+    profession: profession as NodeOf<'Profession'>,
+    recipient: recipientNode ? ref(recipientNode) : undefined,
+    routes: routes.sort((a, b) => byId(a.exception, b.exception) || byId(a.target, b.target)),
+    standaloneDuties: standaloneDuties.sort((a, b) => byId(a.duty, b.duty)),
+    recipientLimits,
+  };
+}

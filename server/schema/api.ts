@@ -1,0 +1,242 @@
+// One schema per shape of the HTTP API: requests (validated at the edge),
+// answers (the domain's types are inferred from them) and errors. The
+// OpenAPI document is generated from these; the client imports the types.
+import { z } from 'zod';
+import { FactValues, GraphEdge, GraphNode, Id, NodeType, RelationType, Verdict } from './graph.ts';
+
+// ---------- shared pieces ----------
+
+export const NodeRef = z.object({ id: z.string(), type: NodeType, label: z.string() });
+export type NodeRef = z.infer<typeof NodeRef>;
+
+export const SourceRef = NodeRef.extend({
+  summary: z.string().optional(),
+  status: z.enum(['in_force', 'repealed', 'replaced']).optional(),
+  eli: z.string().optional(),
+  replacedBy: z.array(NodeRef).describe('later texts that replaced it; shown wherever the old article is'),
+  instrument: NodeRef.optional(),
+});
+export type SourceRef = z.infer<typeof SourceRef>;
+
+export const Elements = z
+  .object({ nodes: z.array(z.string()), edges: z.array(z.string()) })
+  .describe('graph elements (node and edge ids) of the path, for highlighting');
+export type Elements = z.infer<typeof Elements>;
+
+const ConditionRequirement = z.object({
+  kind: z.literal('condition'),
+  id: z.string(),
+  label: z.string(),
+  fact: z.string(),
+  expected: z.boolean(),
+});
+const GroupRequirement = z.object({
+  kind: z.literal('group'),
+  id: z.string(),
+  label: z.string(),
+  mode: z.enum(['all', 'any']),
+  get children(): z.ZodArray<typeof Requirement> {
+    return z.array(Requirement);
+  },
+});
+export const Requirement: z.ZodType<
+  | z.infer<typeof ConditionRequirement>
+  | { kind: 'group'; id: string; label: string; mode: 'all' | 'any'; children: Requirement[] }
+> = z.union([ConditionRequirement, GroupRequirement]);
+export type Requirement = z.infer<typeof Requirement>;
+
+export const RequirementStatus = z.enum(['met', 'unmet', 'unknown']);
+export type RequirementStatus = z.infer<typeof RequirementStatus>;
+
+const EvaluatedCondition = ConditionRequirement.extend({
+  value: z.boolean().nullable().describe('the fact value used; null when unknown'),
+  status: RequirementStatus,
+});
+const EvaluatedGroup = z.object({
+  kind: z.literal('group'),
+  id: z.string(),
+  label: z.string(),
+  mode: z.enum(['all', 'any']),
+  status: RequirementStatus,
+  get children(): z.ZodArray<typeof EvaluatedRequirement> {
+    return z.array(EvaluatedRequirement);
+  },
+});
+export const EvaluatedRequirement: z.ZodType<
+  | z.infer<typeof EvaluatedCondition>
+  | {
+      kind: 'group';
+      id: string;
+      label: string;
+      mode: 'all' | 'any';
+      status: RequirementStatus;
+      children: EvaluatedRequirement[];
+    }
+> = z.union([EvaluatedCondition, EvaluatedGroup]);
+export type EvaluatedRequirement = z.infer<typeof EvaluatedRequirement>;
+
+export const ExceptionRef = NodeRef.extend({ summary: z.string(), effect: z.enum(['permits', 'requires']) });
+export const DutyRef = NodeRef.extend({ summary: z.string().optional() });
+export type DutyRef = z.infer<typeof DutyRef>;
+
+// ---------- assessment ----------
+
+export const AssessBody = z
+  .object({
+    profession: Id.describe('id of a Profession'),
+    recipient: Id.optional().describe('id of a Recipient or a Profession; omitted: every recipient'),
+    facts: FactValues.default({}).describe('fact id → true/false; absent facts are unknown'),
+    closedWorld: z.boolean().optional().describe('treat every absent fact as false'),
+  })
+  .strict();
+export type AssessBody = z.infer<typeof AssessBody>;
+
+export const AssessedLimit = NodeRef.extend({
+  summary: z.string(),
+  status: z.enum(['holds', 'does_not_hold', 'undetermined']),
+  sources: z.array(SourceRef),
+  conditions: z.array(EvaluatedRequirement),
+  elements: Elements,
+});
+export type AssessedLimit = z.infer<typeof AssessedLimit>;
+
+export const RouteStatus = z.enum(['open', 'closed', 'undetermined']);
+export type RouteStatus = z.infer<typeof RouteStatus>;
+
+export const AssessedRoute = z.object({
+  exception: ExceptionRef,
+  effect: z.enum(['permits', 'requires']),
+  status: RouteStatus,
+  recipient: NodeRef.describe('the recipient or category the route names'),
+  provisions: z.array(SourceRef),
+  derogatesFrom: z.array(NodeRef),
+  conditions: z.array(EvaluatedRequirement),
+  limits: z.array(AssessedLimit),
+  duties: z.array(DutyRef),
+  elements: Elements,
+});
+export type AssessedRoute = z.infer<typeof AssessedRoute>;
+
+export const MissingFact = z.object({
+  id: z.string(),
+  question: z.string(),
+  help: z.string().optional(),
+  settles: z.array(z.string()).describe('exceptions and limits whose status this fact can settle'),
+});
+export type MissingFact = z.infer<typeof MissingFact>;
+
+export const AssessedDuty = DutyRef.extend({ imposedBy: z.array(z.string()) });
+export type AssessedDuty = z.infer<typeof AssessedDuty>;
+
+export const Assessment = z.object({
+  verdict: Verdict,
+  profession: NodeRef.extend({ bound: z.boolean() }),
+  recipient: NodeRef.optional(),
+  closedWorld: z.boolean(),
+  facts: z.record(z.string(), z.boolean()),
+  routes: z.array(AssessedRoute),
+  missingFacts: z.array(MissingFact).describe('questions worth asking next, the most decisive first'),
+  duties: z.array(AssessedDuty),
+  recipientLimits: z.array(AssessedLimit),
+  explanation: z.string(),
+  disclaimer: z.string(),
+});
+export type Assessment = z.infer<typeof Assessment>;
+
+// ---------- disclosure map ----------
+
+export const DisclosureQuery = z.object({ profession: Id, recipient: Id.optional() }).strict();
+
+export const DisclosureRoute = z.object({
+  exception: ExceptionRef,
+  effect: z.enum(['permits', 'requires']),
+  provisions: z.array(SourceRef),
+  conditions: z.array(Requirement),
+  limits: z.array(z.object({ limit: NodeRef.extend({ summary: z.string() }), sources: z.array(SourceRef), requirements: z.array(Requirement) })),
+  duties: z.array(DutyRef),
+  elements: Elements,
+});
+export type DisclosureRoute = z.infer<typeof DisclosureRoute>;
+
+export const DisclosureMap = z.object({
+  profession: NodeRef.extend({ bound: z.boolean() }),
+  recipient: NodeRef.optional(),
+  groups: z.array(z.object({ recipient: NodeRef, routes: z.array(DisclosureRoute) })),
+});
+export type DisclosureMap = z.infer<typeof DisclosureMap>;
+
+// ---------- graph browsing ----------
+
+const csv = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .string()
+    .max(500)
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(item));
+
+export const NodeListQuery = z.object({ type: NodeType.optional() }).strict();
+export const NodeParams = z.object({ id: z.string().max(200) });
+
+export const NeighbourhoodQuery = z
+  .object({
+    depth: z.coerce.number().int().min(1).max(3).default(1),
+    types: csv(NodeType).optional().describe('comma-separated node types to keep'),
+    relations: csv(RelationType).optional().describe('comma-separated relation types to follow'),
+    maxNodes: z.coerce.number().int().min(1).max(5000).default(500),
+  })
+  .strict();
+
+export const Subgraph = z.object({ nodes: z.array(GraphNode), edges: z.array(GraphEdge), truncated: z.boolean() });
+export type Subgraph = z.infer<typeof Subgraph>;
+
+export const SearchQuery = z
+  .object({
+    q: z.string().trim().min(1).max(200),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    types: csv(NodeType).optional(),
+  })
+  .strict();
+export const SearchResult = z.object({
+  query: z.string(),
+  hits: z.array(z.object({ node: GraphNode, score: z.number() })),
+});
+export type SearchResult = z.infer<typeof SearchResult>;
+
+export const PathsQuery = z
+  .object({
+    from: z.string().min(1).max(200),
+    to: z.string().min(1).max(200),
+    maxLength: z.coerce.number().int().min(1).max(8).default(6),
+    limit: z.coerce.number().int().min(1).max(50).default(10),
+  })
+  .strict();
+export const PathsResult = z.object({
+  from: z.string(),
+  to: z.string(),
+  paths: z.array(z.object({ nodes: z.array(GraphNode), edges: z.array(GraphEdge) })),
+});
+export type PathsResult = z.infer<typeof PathsResult>;
+
+export const FactsResult = z.object({
+  facts: z.array(z.object({ id: z.string(), question: z.string(), help: z.string().optional(), source: z.string().optional() })),
+});
+export type FactsResult = z.infer<typeof FactsResult>;
+
+export const NodeList = z.object({ nodes: z.array(GraphNode) });
+
+export const Health = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  engine: z.enum(['memory', 'neo4j']),
+  nodes: z.number().int().optional(),
+  edges: z.number().int().optional(),
+});
+export type Health = z.infer<typeof Health>;
+
+export const ApiError = z.object({
+  error: z.object({
+    code: z.string().describe('machine-readable; names the field for unknown ids, e.g. unknown_profession'),
+    message: z.string(),
+    fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ApiError = z.infer<typeof ApiError>;
