@@ -180,9 +180,14 @@ function limitCandidate(view: GraphView, limitId: string, restricts: string, ele
   };
 }
 
-function dutiesOf(view: GraphView, owner: string, elements: ElementSet): DutyRef[] {
+/** Duties a route imposes; a duty that names the professionals it concerns binds only them. */
+function dutiesOf(view: GraphView, owner: string, holderChain: Map<string, GraphEdge[]>, elements: ElementSet): DutyRef[] {
   return view
     .out(owner, 'IMPOSES')
+    .filter((edge) => {
+      const concerns = view.out(edge.target, 'APPLIES_TO').map((e) => e.target);
+      return !concerns.length || concerns.some((id) => holderChain.has(id));
+    })
     .map((edge) => {
       elements.add(edge);
       const node = view.node(edge.target)!;
@@ -251,7 +256,7 @@ export function buildRouteCandidates(view: GraphView, professionId: string, reci
         derogatesFrom: derogatesFrom.sort(byId),
         requirements: requirementsOf(view, exceptionId, elements),
         limits,
-        duties: dutiesOf(view, exceptionId, elements),
+        duties: dutiesOf(view, exceptionId, holderChain, elements),
         elements: elements.toJSON(),
       });
     }
@@ -276,7 +281,8 @@ export function buildRouteCandidates(view: GraphView, professionId: string, reci
   for (const ancestor of [...holderChain.keys()].sort()) {
     for (const edge of view.in(ancestor, 'APPLIES_TO').sort((a, b) => (a.source < b.source ? -1 : 1))) {
       const duty = view.node(edge.source);
-      if (duty?.type !== 'Duty' || seenDuties.has(duty.id)) continue;
+      // A duty that a route imposes binds through that route, not by itself.
+      if (duty?.type !== 'Duty' || seenDuties.has(duty.id) || view.in(duty.id, 'IMPOSES').length) continue;
       seenDuties.add(duty.id);
       const elements = new ElementSet().node(professionId).add(...holderChain.get(ancestor)!, edge);
       standaloneDuties.push({

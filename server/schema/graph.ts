@@ -59,7 +59,9 @@ export const ALLOWED_ENDPOINTS: Record<RelationType, { from: NodeType[]; to: Nod
 
 export const Id = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case ASCII words joined by "-"');
+  .max(200)
+  // "--" separates a generated condition id from its owner (exc-458bis--grave-imminent-danger).
+  .regex(/^[a-z0-9]+(?:--?[a-z0-9]+)*$/, 'lower-case ASCII words joined by "-"');
 
 export const Citation = z.object({
   source: z.literal('brochure'),

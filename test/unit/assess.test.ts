@@ -195,3 +195,32 @@ describe('assessSituation', () => {
     await expect(store.routeCandidates('pros')).rejects.toMatchObject({ field: 'profession' });
   });
 });
+
+describe('duties a route imposes on some professionals only', () => {
+  const g = tinyGraph(
+    [
+      { id: 'dep', type: 'Profession', bound: true },
+      { id: 'youth', type: 'Profession', bound: true },
+      { id: 'judge', type: 'Recipient' },
+      { id: 'e', type: 'Exception', effect: 'permits', summary: 'testimony' },
+      { id: 'd-all', type: 'Duty' },
+      { id: 'd-youth', type: 'Duty' },
+    ],
+    [
+      ['youth', 'IS_A', 'dep'],
+      ['e', 'APPLIES_TO', 'dep'],
+      ['e', 'PERMITS_DISCLOSURE_TO', 'judge'],
+      ['e', 'IMPOSES', 'd-all'],
+      ['e', 'IMPOSES', 'd-youth'],
+      ['d-youth', 'APPLIES_TO', 'youth'],
+    ],
+  );
+  const s = new MemoryGraphStore(g);
+
+  it('lists a duty that names its professionals only for them, and never as a standalone duty', async () => {
+    expect((await s.routeCandidates('dep', 'judge')).routes[0].duties.map((d) => d.id)).toEqual(['d-all']);
+    const youth = await s.routeCandidates('youth', 'judge');
+    expect(youth.routes[0].duties.map((d) => d.id)).toEqual(['d-all', 'd-youth']);
+    expect(youth.standaloneDuties).toEqual([]);
+  });
+});

@@ -1,0 +1,211 @@
+// The Neo4j engine: every request path runs in a read transaction with a
+// timeout; answers are rebuilt from the stored JSON so they equal the
+// in-memory engine's to the last property.
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { collectNeighbourhood } from '../../domain/neighbourhood.ts';
+import { comparePaths, DEFAULT_MAX_PATH_LENGTH, DEFAULT_PATH_LIMIT } from '../../domain/paths.ts';
+import { buildRouteCandidates, isAChain, type RouteCandidates } from '../../domain/routes.ts';
+import { matchesAll, queryTokens, rankHits } from '../../domain/search.ts';
+import type { Fact, GraphEdge, GraphNode, NodeType } from '../../schema/graph.ts';
+import type {
+  GraphCounts,
+  GraphPath,
+  GraphStore,
+  NeighbourhoodOptions,
+  PathOptions,
+  SearchHit,
+  SearchOptions,
+  Subgraph,
+} from '../GraphStore.ts';
+import * as Q from './cypher.ts';
+import { column, createDriver, withDriverErrors, type Neo4jConnection } from './driver.ts';
+import { SubgraphView } from './SubgraphView.ts';
+
+/** Most full-text hits ranked per query; more would only be cut by `limit`. */
+const SEARCH_CANDIDATES = 5_000;
+/** Most shortest paths read before canonical ordering. */
+const PATH_CAP = 1_000;
+/** Route candidates kept per graph version. */
+const ROUTE_CACHE_SIZE = 2_000;
+
+type Rows = { nodes: string[]; edges: string[] }[];
+
+function escapeLucene(token: string): string {
+  return token.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&');
+}
+
+export class Neo4jGraphStore implements GraphStore {
+  readonly engine = 'neo4j' as const;
+  private readonly timeoutMs: number;
+  private routeCache = new Map<string, RouteCandidates>();
+  private cachedVersion?: string;
+
+  private constructor(
+    private readonly driver: Driver,
+    connection: Neo4jConnection,
+  ) {
+    this.timeoutMs = connection.queryTimeoutMs ?? 5_000;
+  }
+
+  /** Connects and verifies the server answers; the caller owns the store and closes it. */
+  static async connect(connection: Neo4jConnection): Promise<Neo4jGraphStore> {
+    const driver = createDriver(connection);
+    try {
+      await withDriverErrors(() => driver.verifyConnectivity());
+    } catch (err) {
+      await driver.close();
+      throw err;
+    }
+    return new Neo4jGraphStore(driver, connection);
+  }
+
+  /** For the loader, which writes with the same driver. */
+  get neo4jDriver(): Driver {
+    return this.driver;
+  }
+
+  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return withDriverErrors(async () => {
+      const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
+      try {
+        return await session.executeRead(work, { timeout: this.timeoutMs });
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  async getNode(id: string): Promise<GraphNode | undefined> {
+    const [json] = await this.read(async (tx) => column<string>(await tx.run(Q.NODE_BY_ID, { id }), 'json'));
+    return json ? (JSON.parse(json) as GraphNode) : undefined;
+  }
+
+  async listNodes(type?: NodeType): Promise<GraphNode[]> {
+    const rows = await this.read(async (tx) => column<string>(await tx.run(Q.LIST_NODES, { type: type ?? null }), 'json'));
+    return rows.map((json) => JSON.parse(json) as GraphNode);
+  }
+
+  async neighbourhood(id: string, options: NeighbourhoodOptions): Promise<Subgraph | undefined> {
+    const relations = options.relationTypes?.length ? options.relationTypes : null;
+    return this.read(async (tx) => {
+      if (!(await tx.run(Q.NODE_BY_ID, { id })).records.length) return undefined;
+      const { ids, truncated } = await collectNeighbourhood(
+        {
+          adjacent: async (frontier, _relations, nodeTypes) =>
+            column<string>(await tx.run(Q.ADJACENT, { frontier, relations, types: nodeTypes?.length ? nodeTypes : null }), 'id'),
+        },
+        id,
+        options,
+      );
+      const nodes = column<string>(await tx.run(Q.NODES_BY_IDS, { ids }), 'json').map((j) => JSON.parse(j) as GraphNode);
+      const edges = column<string>(await tx.run(Q.EDGES_AMONG, { ids, relations }), 'json').map((j) => JSON.parse(j) as GraphEdge);
+      return { nodes, edges, truncated };
+    });
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+    const tokens = queryTokens(query);
+    if (!tokens.length) return [];
+    const lucene = tokens.map((t) => `${escapeLucene(t)}*`).join(' AND ');
+    const types = options.types?.length ? new Set(options.types) : undefined;
+    const rows = await this.read(async (tx) => (await tx.run(Q.SEARCH, { query: lucene, limit: neo4j.int(SEARCH_CANDIDATES) })).records);
+    const hits = rows
+      .map((r) => ({ node: JSON.parse(r.get('json') as string) as GraphNode, searchText: r.get('searchText') as string }))
+      // Lucene selects; the shared rule confirms, so both engines keep the same hits.
+      .filter((h) => matchesAll(tokens, h.searchText) && (!types || types.has(h.node.type)))
+      .map(({ node }) => ({ node }));
+    return rankHits(tokens, hits, options.limit ?? 20);
+  }
+
+  async shortestPaths(from: string, to: string, options: PathOptions = {}): Promise<GraphPath[] | undefined> {
+    const maxLength = options.maxLength ?? DEFAULT_MAX_PATH_LENGTH;
+    const limit = options.limit ?? DEFAULT_PATH_LIMIT;
+    return this.read(async (tx) => {
+      const ends = column<string>(await tx.run(Q.NODES_BY_IDS, { ids: [from, to] }), 'json').map((j) => JSON.parse(j) as GraphNode);
+      if (!ends.some((n) => n.id === from) || !ends.some((n) => n.id === to)) return undefined;
+      if (from === to) return [{ nodes: ends, edges: [] }];
+      const result = await tx.run(Q.allShortestPaths(maxLength), { from, to, cap: neo4j.int(PATH_CAP) });
+      const paths = result.records
+        .map((r) => {
+          const edges = (r.get('edges') as string[]).map((j) => JSON.parse(j) as GraphEdge);
+          return { nodes: r.get('nodes') as string[], edges: edges.map((e) => e.id), edgeObjects: edges };
+        })
+        .sort(comparePaths)
+        .slice(0, limit);
+      const ids = [...new Set(paths.flatMap((p) => p.nodes))];
+      const nodes = new Map(
+        column<string>(await tx.run(Q.NODES_BY_IDS, { ids }), 'json').map((j) => {
+          const node = JSON.parse(j) as GraphNode;
+          return [node.id, node] as const;
+        }),
+      );
+      return paths.map((p) => ({ nodes: p.nodes.map((id) => nodes.get(id)!), edges: p.edgeObjects }));
+    });
+  }
+
+  async routeCandidates(profession: string, recipient?: string): Promise<RouteCandidates> {
+    return this.read(async (tx) => {
+      const { version } = await this.meta(tx);
+      if (version !== this.cachedVersion) {
+        this.routeCache = new Map();
+        this.cachedVersion = version;
+      }
+      const key = `${profession}\u0000${recipient ?? ''}`;
+      const cached = this.routeCache.get(key);
+      if (cached) return structuredClone(cached);
+      const candidates = buildRouteCandidates(await this.routeSubgraph(tx, profession, recipient), profession, recipient);
+      if (this.routeCache.size >= ROUTE_CACHE_SIZE) this.routeCache.delete(this.routeCache.keys().next().value!);
+      this.routeCache.set(key, candidates);
+      return structuredClone(candidates);
+    });
+  }
+
+  /** Select, in a few Cypher reads, exactly the part of the graph route finding walks. */
+  private async routeSubgraph(tx: ManagedTransaction, profession: string, recipient?: string): Promise<SubgraphView> {
+    const view = new SubgraphView();
+    const rows = async (query: string, params: Record<string, unknown>): Promise<Rows> =>
+      (await tx.run(query, params)).records.map((r) => ({ nodes: r.get('nodes') as string[], edges: r.get('edges') as string[] }));
+
+    view.add(await rows(Q.IS_A_CHAINS, { ids: recipient === undefined ? [profession] : [profession, recipient] }));
+    if (view.node(profession)?.type !== 'Profession') return view;
+    const holders = [...isAChain(view, profession).keys()];
+    view.add(await rows(Q.APPLYING_OWNERS, { holders }));
+    const owners = [...view.ofType('Exception'), ...view.ofType('Duty')];
+    view.add(await rows(Q.AROUND_OWNERS, { owners }));
+    const limits = view.ofType('Limit');
+    view.add(await rows(Q.AROUND_LIMITS, { limits: [...limits, ...view.ofType('Duty')] }));
+    view.add(await rows(Q.REQUIREMENT_TREES, { owners: [...owners, ...limits] }));
+    const targets = owners.flatMap((o) => [...view.out(o, 'PERMITS_DISCLOSURE_TO'), ...view.out(o, 'REQUIRES_DISCLOSURE_TO')].map((e) => e.target));
+    view.add(await rows(Q.IS_A_CHAINS, { ids: [...new Set(targets)] }));
+    const sources = [...owners, ...limits].flatMap((o) => view.in(o, 'ESTABLISHES').map((e) => e.source));
+    view.add(await rows(Q.AROUND_SOURCES, { sources: [...new Set(sources)] }));
+    return view;
+  }
+
+  private async meta(tx: ManagedTransaction): Promise<{ version?: string; facts: Fact[] }> {
+    const [record] = (await tx.run(Q.GRAPH_VERSION)).records;
+    return record ? { version: record.get('version') as string, facts: JSON.parse(record.get('facts') as string) as Fact[] } : { facts: [] };
+  }
+
+  async facts(): Promise<Fact[]> {
+    return (await this.read((tx) => this.meta(tx))).facts;
+  }
+
+  async counts(): Promise<GraphCounts> {
+    return this.read(async (tx) => {
+      const tally = async (query: string) => {
+        const out: Record<string, number> = {};
+        for (const r of (await tx.run(query)).records) out[r.get('key') as string] = r.get('n') as number;
+        return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
+      };
+      const byType = await tally(Q.NODE_COUNTS);
+      const byRelation = await tally(Q.EDGE_COUNTS);
+      const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+      return { nodes: sum(byType), edges: sum(byRelation), byType, byRelation };
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}

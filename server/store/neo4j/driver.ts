@@ -1,0 +1,55 @@
+// One driver per process, verified at start; driver errors mapped to ours at
+// the boundary, so nothing outside server/store/neo4j/ sees neo4j-driver.
+import neo4j, { type Driver, type QueryResult } from 'neo4j-driver';
+import { EngineUnavailableError } from '../../domain/errors.ts';
+
+export interface Neo4jConnection {
+  uri: string;
+  user?: string;
+  password?: string;
+  /** timeout of each read or write transaction */
+  queryTimeoutMs?: number;
+}
+
+export function createDriver(connection: Neo4jConnection): Driver {
+  // A server with authentication off accepts any credentials.
+  const auth = neo4j.auth.basic(connection.user ?? 'neo4j', connection.password ?? '');
+  return neo4j.driver(connection.uri, auth, {
+    disableLosslessIntegers: true,
+    // Fail fast when the server is down: the API answers 503 and the client retries.
+    maxTransactionRetryTime: 2_000,
+    connectionAcquisitionTimeout: 5_000,
+    connectionTimeout: 3_000,
+    logging: { level: 'error', logger: () => {} },
+  });
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+]);
+
+/** Driver failures that mean "not now" become EngineUnavailableError (503); the rest stay as they are. */
+export function mapDriverError(err: unknown): unknown {
+  const code = (err as { code?: string })?.code;
+  if ((code && UNAVAILABLE_CODES.has(code)) || neo4j.isRetryableError(err as Error)) {
+    return new EngineUnavailableError(`Neo4j is unavailable: ${(err as Error).message}`, { cause: err });
+  }
+  return err;
+}
+
+export async function withDriverErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw mapDriverError(err);
+  }
+}
+
+/** First column of every row, as plain JSON (integers are numbers: disableLosslessIntegers). */
+export function column<T>(result: QueryResult, key: string): T[] {
+  return result.records.map((record) => record.get(key) as T);
+}
