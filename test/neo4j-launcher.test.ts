@@ -8,6 +8,7 @@
  * can never pass by running nothing.
  */
 import { rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import neo4j from 'neo4j-driver';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -56,7 +57,7 @@ describe.skipIf(skip)('Neo4j launcher (real server over Bolt)', () => {
   };
 
   it('has Java and a way to get the Neo4j jars', () => {
-    // Only reachable with something missing under CI, where that is an error.
+    // Trivially true unless something is missing under CI, where that must fail loudly.
     expect(missing, `missing under CI: ${missing}`).toBe('');
   });
 
@@ -106,4 +107,15 @@ describe.skipIf(skip)('Neo4j launcher (real server over Bolt)', () => {
     await second.stop();
     expect((await second.exited).code).toBe(0);
   }, 10 * MINUTE);
+
+  it('reports why it failed when the port is taken', async () => {
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+    const { port } = squatter.address() as { port: number };
+    try {
+      await expect(startNeo4j({ port })).rejects.toThrow(/exited before it was ready[\s\S]*Address already in use/);
+    } finally {
+      squatter.close();
+    }
+  }, 5 * MINUTE);
 });

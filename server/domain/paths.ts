@@ -4,19 +4,20 @@ export const DEFAULT_MAX_PATH_LENGTH = 6;
 export const DEFAULT_PATH_LIMIT = 10;
 
 export interface PathIds {
+  /** node ids from start to end */
   nodes: string[];
+  /** edges[i] joins nodes[i] and nodes[i + 1] */
   edges: string[];
 }
 
+const cmp = (a = '', b = '') => (a === b ? 0 : a < b ? -1 : 1);
+
 export function comparePaths(a: PathIds, b: PathIds): number {
-  const steps = Math.max(a.nodes.length, b.nodes.length);
-  for (let i = 0; i < steps; i++) {
-    const an = a.nodes[i] ?? '';
-    const bn = b.nodes[i] ?? '';
-    if (an !== bn) return an < bn ? -1 : 1;
-    const ae = a.edges[i] ?? '';
-    const be = b.edges[i] ?? '';
-    if (ae !== be) return ae < be ? -1 : 1;
+  const first = cmp(a.nodes[0], b.nodes[0]);
+  if (first) return first;
+  for (let i = 1; i < Math.max(a.nodes.length, b.nodes.length); i++) {
+    const step = cmp(a.nodes[i], b.nodes[i]) || cmp(a.edges[i - 1], b.edges[i - 1]);
+    if (step) return step;
   }
   return 0;
 }

@@ -11,7 +11,7 @@ export const StoreConfig = z.object({
   NEO4J_URI: z.string().default('bolt://127.0.0.1:7687'),
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().default(''),
-  NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });
 export type StoreConfig = z.infer<typeof StoreConfig>;
 

@@ -273,7 +273,7 @@ export function graphStoreContract(engine: string, open: OpenStore): void {
             expect(await store.routeCandidates(profession, recipient), `${profession}→${recipient}`).toEqual(await reference.routeCandidates(profession, recipient));
           }
         }
-      });
+      }, 300_000);
 
       acceptanceSuite(engine, () => store);
     });

@@ -171,7 +171,7 @@ export class MemoryGraphStore implements GraphStore, GraphView {
           steps.push({ next, edge: key });
         }
       });
-      steps.sort((a, b) => comparePaths({ nodes: [a.next], edges: [a.edge] }, { nodes: [b.next], edges: [b.edge] }));
+      steps.sort((a, b) => comparePaths({ nodes: [node, a.next], edges: [a.edge] }, { nodes: [node, b.next], edges: [b.edge] }));
       for (const step of steps) {
         path.nodes.push(step.next);
         path.edges.push(step.edge);

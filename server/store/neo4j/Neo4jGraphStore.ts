@@ -4,7 +4,7 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { collectNeighbourhood } from '../../domain/neighbourhood.ts';
 import { comparePaths, DEFAULT_MAX_PATH_LENGTH, DEFAULT_PATH_LIMIT } from '../../domain/paths.ts';
-import { buildRouteCandidates, isAChain, type RouteCandidates } from '../../domain/routes.ts';
+import { buildRouteCandidates, type RouteCandidates } from '../../domain/routes.ts';
 import { matchesAll, queryTokens, rankHits } from '../../domain/search.ts';
 import type { Fact, GraphEdge, GraphNode, NodeType } from '../../schema/graph.ts';
 import type {
@@ -28,8 +28,6 @@ const PATH_CAP = 1_000;
 /** Route candidates kept per graph version. */
 const ROUTE_CACHE_SIZE = 2_000;
 
-type Rows = { nodes: string[]; edges: string[] }[];
-
 function escapeLucene(token: string): string {
   return token.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&');
 }
@@ -44,7 +42,7 @@ export class Neo4jGraphStore implements GraphStore {
     private readonly driver: Driver,
     connection: Neo4jConnection,
   ) {
-    this.timeoutMs = connection.queryTimeoutMs ?? 5_000;
+    this.timeoutMs = connection.queryTimeoutMs ?? 10_000;
   }
 
   /** Connects and verifies the server answers; the caller owns the store and closes it. */
@@ -56,7 +54,21 @@ export class Neo4jGraphStore implements GraphStore {
       await driver.close();
       throw err;
     }
-    return new Neo4jGraphStore(driver, connection);
+    const store = new Neo4jGraphStore(driver, connection);
+    await store.warmUp();
+    return store;
+  }
+
+  /** Plan the heavy statements once at start, so the first user does not pay for it (a cold plan can take seconds). */
+  private async warmUp(): Promise<void> {
+    try {
+      await this.read(async (tx) => {
+        await tx.run(Q.ROUTE_SUBGRAPH, { profession: '', recipient: null });
+        await tx.run(Q.ADJACENT, { frontier: [], relations: null, types: null });
+      });
+    } catch {
+      // A failed warm-up costs only speed; real queries report real errors.
+    }
   }
 
   /** For the loader, which writes with the same driver. */
@@ -160,25 +172,12 @@ export class Neo4jGraphStore implements GraphStore {
     });
   }
 
-  /** Select, in a few Cypher reads, exactly the part of the graph route finding walks. */
+  /** The part of the graph route finding walks, selected by one Cypher statement. */
   private async routeSubgraph(tx: ManagedTransaction, profession: string, recipient?: string): Promise<SubgraphView> {
+    // An unknown profession matches no row: the empty view makes the route finder say so.
     const view = new SubgraphView();
-    const rows = async (query: string, params: Record<string, unknown>): Promise<Rows> =>
-      (await tx.run(query, params)).records.map((r) => ({ nodes: r.get('nodes') as string[], edges: r.get('edges') as string[] }));
-
-    view.add(await rows(Q.IS_A_CHAINS, { ids: recipient === undefined ? [profession] : [profession, recipient] }));
-    if (view.node(profession)?.type !== 'Profession') return view;
-    const holders = [...isAChain(view, profession).keys()];
-    view.add(await rows(Q.APPLYING_OWNERS, { holders }));
-    const owners = [...view.ofType('Exception'), ...view.ofType('Duty')];
-    view.add(await rows(Q.AROUND_OWNERS, { owners }));
-    const limits = view.ofType('Limit');
-    view.add(await rows(Q.AROUND_LIMITS, { limits: [...limits, ...view.ofType('Duty')] }));
-    view.add(await rows(Q.REQUIREMENT_TREES, { owners: [...owners, ...limits] }));
-    const targets = owners.flatMap((o) => [...view.out(o, 'PERMITS_DISCLOSURE_TO'), ...view.out(o, 'REQUIRES_DISCLOSURE_TO')].map((e) => e.target));
-    view.add(await rows(Q.IS_A_CHAINS, { ids: [...new Set(targets)] }));
-    const sources = [...owners, ...limits].flatMap((o) => view.in(o, 'ESTABLISHES').map((e) => e.source));
-    view.add(await rows(Q.AROUND_SOURCES, { sources: [...new Set(sources)] }));
+    const result = await tx.run(Q.ROUTE_SUBGRAPH, { profession, recipient: recipient ?? null });
+    view.add(result.records.map((r) => ({ nodes: r.get('nodes') as string[], edges: r.get('edges') as string[] })));
     return view;
   }
 

@@ -84,51 +84,78 @@ export const allShortestPaths = (maxLength: number) => {
 
 // ---------- the subgraph that route finding reads ----------
 
-/** IS_A ancestors of each start node, with the edges that lead there. */
-export const IS_A_CHAINS = `
-  UNWIND $ids AS id
-  MATCH (s:${NODE_LABEL} {id: id})
-  OPTIONAL MATCH path = (s)-[:IS_A*1..]->(:${NODE_LABEL})
-  RETURN [n IN coalesce(nodes(path), [s]) | n.json] AS nodes, [r IN coalesce(relationships(path), []) | r.json] AS edges`;
-
-/** Exceptions and duties that apply to any of the holders. */
-export const APPLYING_OWNERS = `
-  MATCH (x:${NODE_LABEL})-[e:APPLIES_TO]->(h:${NODE_LABEL})
-  WHERE h.id IN $holders AND x.type IN ['Exception', 'Duty']
-  RETURN [x.json] AS nodes, [e.json] AS edges`;
-
-/** What surrounds routes and duties: recipients, derogations, duties, sources, limits. */
-export const AROUND_OWNERS = `
-  MATCH (x:${NODE_LABEL})-[e:PERMITS_DISCLOSURE_TO|REQUIRES_DISCLOSURE_TO|DEROGATES_FROM|IMPOSES]->(y:${NODE_LABEL})
-  WHERE x.id IN $owners
-  RETURN [y.json] AS nodes, [e.json] AS edges
-  UNION ALL
-  MATCH (y:${NODE_LABEL})-[e:ESTABLISHES|RESTRICTS|IMPOSES]->(x:${NODE_LABEL})
-  WHERE x.id IN $owners
-  RETURN [y.json] AS nodes, [e.json] AS edges`;
-
-/** Whom limits and imposed duties concern, and what establishes them. */
-export const AROUND_LIMITS = `
-  MATCH (l:${NODE_LABEL})-[e:APPLIES_TO]->(y:${NODE_LABEL})
-  WHERE l.id IN $limits
-  RETURN [y.json] AS nodes, [e.json] AS edges
-  UNION ALL
-  MATCH (y:${NODE_LABEL})-[e:ESTABLISHES]->(l:${NODE_LABEL})
-  WHERE l.id IN $limits
-  RETURN [y.json] AS nodes, [e.json] AS edges`;
-
-/** Condition trees under routes, limits and duties. */
-export const REQUIREMENT_TREES = `
-  MATCH path = (o:${NODE_LABEL})-[:REQUIRES*1..]->(:${NODE_LABEL})
-  WHERE o.id IN $owners
-  RETURN [n IN nodes(path) | n.json] AS nodes, [r IN relationships(path) | r.json] AS edges`;
-
-/** The instrument of each source, and what replaced either. */
-export const AROUND_SOURCES = `
-  MATCH (s:${NODE_LABEL})-[e:PART_OF|REPLACED_BY]->(y:${NODE_LABEL})
-  WHERE s.id IN $sources
-  RETURN [y.json] AS nodes, [e.json] AS edges
-  UNION ALL
-  MATCH (s:${NODE_LABEL})-[:PART_OF]->(i:${NODE_LABEL})-[e:REPLACED_BY]->(y:${NODE_LABEL})
-  WHERE s.id IN $sources
-  RETURN [y.json] AS nodes, [e.json] AS edges`;
+/**
+ * In one statement, exactly the part of the graph route finding walks: the
+ * IS_A chains of the profession, of the recipient and of every recipient a
+ * route names; the exceptions and duties that apply; their recipients,
+ * derogations, duties, sources and limits; whom limits and imposed duties
+ * concern; the condition trees; the instruments and replacements of sources.
+ */
+export const ROUTE_SUBGRAPH = `
+  MATCH (p:${NODE_LABEL} {id: $profession})
+  CALL (p) {
+    MATCH path = (p)-[:IS_A*0..]->(h:${NODE_LABEL})
+    RETURN collect(DISTINCT h) AS holders, collect(relationships(path)) AS holderEdges
+  }
+  CALL () {
+    OPTIONAL MATCH path = (r:${NODE_LABEL} {id: $recipient})-[:IS_A*0..]->(:${NODE_LABEL})
+    RETURN collect(nodes(path)) AS recipientNodes, collect(relationships(path)) AS recipientEdges
+  }
+  CALL (holders) {
+    UNWIND holders AS h
+    MATCH (x:${NODE_LABEL})-[e:APPLIES_TO]->(h)
+    WHERE x.type IN ['Exception', 'Duty']
+    RETURN collect(DISTINCT x) AS owners, collect(e) AS ownerEdges
+  }
+  CALL (owners) {
+    UNWIND owners AS x
+    MATCH (x)-[e:PERMITS_DISCLOSURE_TO|REQUIRES_DISCLOSURE_TO|DEROGATES_FROM|IMPOSES]->(y:${NODE_LABEL})
+    RETURN collect(DISTINCT y) AS outNodes, collect(e) AS outEdges
+  }
+  CALL (owners) {
+    UNWIND owners AS x
+    MATCH (y:${NODE_LABEL})-[e:ESTABLISHES|RESTRICTS|IMPOSES]->(x)
+    RETURN collect(DISTINCT y) AS inNodes, collect(e) AS inEdges
+  }
+  WITH *, [n IN inNodes WHERE n.type = 'Limit'] AS limits,
+          [e IN outEdges WHERE type(e) IN ['PERMITS_DISCLOSURE_TO', 'REQUIRES_DISCLOSURE_TO'] | endNode(e)] AS targets
+  WITH *, limits + [n IN outNodes WHERE n.type = 'Duty'] AS concerned
+  CALL (concerned) {
+    UNWIND concerned AS l
+    MATCH (l)-[e:APPLIES_TO]->(y:${NODE_LABEL})
+    RETURN collect(DISTINCT y) AS concernNodes, collect(e) AS concernEdges
+  }
+  CALL (limits) {
+    UNWIND limits AS l
+    MATCH (y:${NODE_LABEL})-[e:ESTABLISHES]->(l)
+    RETURN collect(DISTINCT y) AS limitSources, collect(e) AS limitSourceEdges
+  }
+  CALL (owners, limits) {
+    UNWIND owners + limits AS o
+    MATCH path = (o)-[:REQUIRES*1..]->(:${NODE_LABEL})
+    RETURN collect(nodes(path)) AS treeNodes, collect(relationships(path)) AS treeEdges
+  }
+  CALL (targets) {
+    UNWIND targets AS t
+    MATCH path = (t)-[:IS_A*0..]->(:${NODE_LABEL})
+    RETURN collect(nodes(path)) AS targetNodes, collect(relationships(path)) AS targetEdges
+  }
+  WITH *, [n IN inNodes + limitSources WHERE n.type IN ['Provision', 'CaseLaw']] AS sources
+  CALL (sources) {
+    UNWIND sources AS s
+    MATCH (s)-[e:PART_OF|REPLACED_BY]->(y:${NODE_LABEL})
+    RETURN collect(DISTINCT y) AS sourceNodes, collect(e) AS sourceEdges
+  }
+  CALL (sources) {
+    UNWIND sources AS s
+    MATCH (s)-[:PART_OF]->(:${NODE_LABEL})-[e:REPLACED_BY]->(y:${NODE_LABEL})
+    RETURN collect(DISTINCT y) AS laterNodes, collect(e) AS laterEdges
+  }
+  WITH holders + owners + outNodes + inNodes + concernNodes + limitSources + sourceNodes + laterNodes
+         + reduce(acc = [], ns IN recipientNodes + treeNodes + targetNodes | acc + ns) AS nodes,
+       ownerEdges + outEdges + inEdges + concernEdges + limitSourceEdges + sourceEdges + laterEdges
+         + reduce(acc = [], es IN holderEdges + recipientEdges + treeEdges + targetEdges | acc + es) AS edges
+  UNWIND nodes AS n
+  WITH collect(DISTINCT n.json) AS nodes, edges
+  UNWIND (CASE WHEN edges = [] THEN [null] ELSE edges END) AS e
+  RETURN nodes, [json IN collect(DISTINCT e.json) WHERE json IS NOT NULL] AS edges`;

@@ -1,0 +1,93 @@
+// DOMAIN §7 over HTTP and through the command line, on both engines.
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { createApp, startWebServer, type RunningServer } from '../../server/api/app.ts';
+import { runAsk } from '../../server/cli/ask.ts';
+import { loadGraphData } from '../../server/graph/load.ts';
+import type { Assessment } from '../../server/schema/api.ts';
+import type { GraphStore } from '../../server/store/GraphStore.ts';
+import { MemoryGraphStore } from '../../server/store/memory/MemoryGraphStore.ts';
+import { Neo4jGraphLoader } from '../../server/store/neo4j/Neo4jGraphLoader.ts';
+import { Neo4jGraphStore } from '../../server/store/neo4j/Neo4jGraphStore.ts';
+import { DOMAIN_EXAMPLES, type AssessCase } from '../contract/acceptanceSuite.ts';
+import { neo4jSkipReason, startTestNeo4j, type TestNeo4j } from '../support/neo4j.ts';
+
+function cliArgs(c: AssessCase): string[] {
+  return [
+    '--profession', c.profession,
+    ...(c.recipient ? ['--recipient', c.recipient] : []),
+    ...Object.entries(c.facts).flatMap(([k, v]) => ['--fact', `${k}=${v ? 'oui' : 'non'}`]),
+    ...(c.closedWorld ? ['--closed-world'] : []),
+    '--json',
+  ];
+}
+
+function acceptanceOverInterfaces(engine: string, open: () => Promise<GraphStore>): void {
+  describe(`DOMAIN §7 over HTTP and the CLI on ${engine}`, () => {
+    let store: GraphStore;
+    let server: RunningServer;
+    beforeAll(async () => {
+      store = await open();
+      server = await startWebServer(createApp({ store, logger: pino({ level: 'silent' }), rateLimitPerMinute: 0, clientDir: '/nonexistent' }));
+    });
+    afterAll(async () => {
+      await server?.close();
+      await store?.close();
+    });
+
+    for (const c of DOMAIN_EXAMPLES) {
+      it(`HTTP: ${c.name}`, async () => {
+        const res = await fetch(`${server.url}/api/assess`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ profession: c.profession, recipient: c.recipient, facts: c.facts, closedWorld: c.closedWorld }),
+        });
+        const body = await res.json();
+        expect(res.status, JSON.stringify(body)).toBe(200);
+        c.expect(body as Assessment);
+      });
+
+      it(`CLI: ${c.name}`, async () => {
+        let out = '';
+        const code = await runAsk(cliArgs(c), store, { out: (t) => (out += t), err: (t) => (out += t) });
+        expect(code, out).toBe(0);
+        c.expect(JSON.parse(out) as Assessment);
+      });
+    }
+
+    it('CLI: names the closest valid ids for an unknown one', async () => {
+      let err = '';
+      const code = await runAsk(['--profession', 'psycologue'], store, { out: () => {}, err: (t) => (err += t) });
+      expect(code).toBe(2);
+      expect(err).toMatch(/Les plus proches : psychologue/);
+    });
+  });
+}
+
+acceptanceOverInterfaces('memory', async () => new MemoryGraphStore(loadGraphData()));
+
+const skip = neo4jSkipReason();
+describe.skipIf(skip)('on a real Neo4j', () => {
+  let neo4j: TestNeo4j;
+  beforeAll(async () => {
+    neo4j = await startTestNeo4j();
+    const store = await Neo4jGraphStore.connect({ uri: neo4j.uri });
+    await new Neo4jGraphLoader(store.neo4jDriver).replaceGraph(loadGraphData());
+    await store.close();
+  });
+  afterAll(() => neo4j?.dispose());
+  acceptanceOverInterfaces('neo4j', () => Neo4jGraphStore.connect({ uri: neo4j.uri }));
+});
+
+describe('npm run ask, as a user types it', () => {
+  it('prints the verdict, the routes and the explanation in French', () => {
+    const root = resolve(import.meta.dirname, '../..');
+    const run = spawnSync('npx', ['tsx', 'scripts/ask.ts', '--profession', 'tms', '--recipient', 'saj', '--fact', 'child_maltreatment_situation=oui'], { cwd: root, encoding: 'utf8', env: { ...process.env, GRAPH_ENGINE: 'memory' } });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^PERMIS \(permitted\)/m);
+    expect(run.stdout).toContain('Art. 3 décret');
+    expect(run.stdout).toContain('pas un avis juridique');
+  }, 60_000);
+});

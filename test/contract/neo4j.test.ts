@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadGraphData } from '../../server/graph/load.ts';
+import { Neo4jGraphLoader } from '../../server/store/neo4j/Neo4jGraphLoader.ts';
+import { Neo4jGraphStore } from '../../server/store/neo4j/Neo4jGraphStore.ts';
+import { neo4jSkipReason, startTestNeo4j, type TestNeo4j } from '../support/neo4j.ts';
+import { graphStoreContract, pathGraph } from './graphStoreContract.ts';
+
+const skip = neo4jSkipReason();
+
+describe.skipIf(skip)('Neo4j engine', () => {
+  let server: TestNeo4j;
+  beforeAll(async () => {
+    server = await startTestNeo4j();
+  });
+  afterAll(() => server?.dispose());
+
+  const connect = () => Neo4jGraphStore.connect({ uri: server.uri });
+
+  // Every `open` replaces the one database's graph: the contract's describes run in order.
+  graphStoreContract('neo4j', async (data) => {
+    const store = await connect();
+    await new Neo4jGraphLoader(store.neo4jDriver).replaceGraph(data);
+    return store;
+  });
+
+  describe('loading', () => {
+    it('gives the same graph when run twice (idempotent)', async () => {
+      const store = await connect();
+      try {
+        const loader = new Neo4jGraphLoader(store.neo4jDriver);
+        const data = loadGraphData();
+        await loader.replaceGraph(data);
+        const first = { counts: await store.counts(), nodes: await store.listNodes() };
+        await loader.replaceGraph(data);
+        expect({ counts: await store.counts(), nodes: await store.listNodes() }).toEqual(first);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('leaves the previous graph intact and queryable when a load fails halfway', async () => {
+      const store = await connect();
+      try {
+        const loader = new Neo4jGraphLoader(store.neo4jDriver);
+        const data = loadGraphData();
+        await loader.replaceGraph(data);
+        const before = { counts: await store.counts(), node: await store.getNode('cp-458bis') };
+        let batches = 0;
+        let readDuringLoad: unknown;
+        const failing = loader.replaceGraph(pathGraph, {
+          batchSize: 1,
+          onBatch: async () => {
+            batches++;
+            if (batches === 3) {
+              // A reader while the load is under way sees the previous graph, whole.
+              readDuringLoad = await store.counts();
+              throw new Error('injected failure halfway through the load');
+            }
+          },
+        });
+        await expect(failing).rejects.toThrow('injected failure');
+        expect(readDuringLoad).toEqual(before.counts);
+        expect({ counts: await store.counts(), node: await store.getNode('cp-458bis') }).toEqual(before);
+        // …and the next load succeeds.
+        await loader.replaceGraph(pathGraph);
+        expect((await store.counts()).nodes).toBe(pathGraph.nodes.length);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+});

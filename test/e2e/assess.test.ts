@@ -1,0 +1,41 @@
+import { expect, it } from 'vitest';
+import type { Assessment } from '../../server/schema/api.ts';
+import type { GraphNode } from '../../server/schema/graph.ts';
+import { describeInBrowser, highlightedIds, useBrowserApp } from './support/harness.ts';
+
+describeInBrowser('Évaluer une situation', () => {
+  const app = useBrowserApp();
+
+  it('answers worked example 8 (TMS → SAJ, maltreatment: Oui) with "Permis" and highlights its open route', async () => {
+    const [tms, saj] = await Promise.all(['tms', 'saj'].map((id) => app.api<GraphNode>(`/api/nodes/${id}`)));
+    const expected = await app.api<Assessment>('/api/assess', { profession: 'tms', recipient: 'saj', facts: { child_maltreatment_situation: true } });
+    const page = await app.newPage();
+    await page.goto(`${app.url}/evaluer`);
+
+    await page.getByRole('combobox', { name: 'Je suis (profession)' }).fill('médico-social');
+    await page.getByRole('option', { name: new RegExp(tms.label.replace(/[()]/g, '\\$&')) }).click();
+    await page.getByRole('combobox', { name: 'Je voudrais parler à (destinataire)' }).fill('aide a la jeunesse');
+    await page.getByRole('option', { name: new RegExp(saj.label.replace(/[()]/g, '\\$&')) }).click();
+    const maltreatment = page.getByRole('group', { name: /situation de maltraitance d’enfant/ });
+    await maltreatment.getByRole('radio', { name: 'Oui' }).check();
+
+    const verdict = page.getByRole('region', { name: 'Verdict' });
+    await verdict.getByText('Permis', { exact: true }).waitFor();
+
+    const open = expected.routes.filter((r) => r.status === 'open');
+    expect(open.map((r) => r.exception.id)).toContain('exc-decret-2004-art-3');
+    const wanted = [...new Set(open.flatMap((r) => [...r.elements.nodes, ...r.elements.edges]))].sort();
+    await expect.poll(() => highlightedIds(page, /Voies de la situation/)).toEqual(wanted);
+
+    await page.getByText(/Le graphe en texte/).click();
+    const list = page.getByRole('list', { name: 'Éléments mis en évidence' });
+    const items = await list.getByRole('listitem').allTextContents();
+    for (const label of [tms.label, saj.label, open[0].exception.label]) expect(items.some((t) => t.startsWith(label))).toBe(true);
+    expect(new URL(page.url()).searchParams.get('faits')).toBe('child_maltreatment_situation:oui');
+
+    // What if: the answer changes, the verdict follows at once.
+    await maltreatment.getByRole('radio', { name: 'Non' }).check();
+    await verdict.getByText('Permis', { exact: true }).waitFor({ state: 'detached' });
+    expect(app.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,43 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInBrowser, useBrowserApp } from './support/harness.ts';
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
+}
+
+describeInBrowser('Graph export', () => {
+  const app = useBrowserApp();
+
+  async function openExplorer(): Promise<Page> {
+    const page = await app.newPage();
+    await page.goto(`${app.url}/explorer?noeud=cp-458bis&voisins=cp-458bis`);
+    const graph = page.getByRole('img', { name: /Graphe des dispositions/ });
+    await expect.poll(async () => Number(/(\d+) nœuds/.exec((await graph.getAttribute('aria-label')) ?? '')?.[1])).toBeGreaterThan(2);
+    return page;
+  }
+
+  it('exports the graph as a real PNG image', async () => {
+    const page = await openExplorer();
+    const png = await download(page, 'Exporter PNG');
+    expect(png.name).toBe('secretum-cp-458bis.png');
+    expect(png.bytes.length).toBeGreaterThan(1024);
+    expect(png.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+  });
+
+  it('exports the graph as an SVG document of shapes and text, not an embedded bitmap', async () => {
+    const page = await openExplorer();
+    const svg = await download(page, 'Exporter SVG');
+    const text = svg.bytes.toString('utf8');
+    expect(svg.name).toBe('secretum-cp-458bis.svg');
+    expect(text).toMatch(/^<\?xml[^>]*>\s*<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(text).toContain('<path d="M');
+    expect(text).toMatch(/<(polygon|rect|ellipse) /);
+    expect(text).toContain('458bis');
+    expect(text).not.toContain('<image');
+  });
+});
