@@ -1,0 +1,83 @@
+// The two layouts. "force" is fcose; "layered" is dagre, left to right in the
+// order law → article → exception → condition → recipient. Dagre ranks nodes by
+// edge direction, and our relations point both ways (PART_OF goes article → law,
+// DEROGATES_FROM exception → article), so the layered layout is run on guide
+// elements instead: one invisible anchor per layer, chained two ranks apart,
+// holds every node on its type's layer, and the real relations, re-oriented
+// from lower to higher layer, let dagre order each layer to avoid crossings.
+import type { ElementDefinition, LayoutOptions } from 'cytoscape';
+import type { GraphEdge, GraphNode, NodeType } from '../types.ts';
+
+export const LAYER_OF: Record<NodeType, number> = {
+  Situation: 0,
+  Instrument: 0,
+  Provision: 1,
+  CaseLaw: 1,
+  Offence: 1,
+  Exception: 2,
+  Limit: 2,
+  Condition: 3,
+  ConditionGroup: 3,
+  Duty: 3,
+  Profession: 4,
+  Recipient: 4,
+};
+
+export const GUIDE_CLASS = 'rank-guide';
+
+export function forceLayout(incremental: boolean): LayoutOptions {
+  return {
+    name: 'fcose',
+    quality: 'default',
+    randomize: !incremental,
+    animate: incremental,
+    animationDuration: 350,
+    fit: true,
+    padding: 40,
+    nodeDimensionsIncludeLabels: true,
+    nodeRepulsion: () => 12000,
+    idealEdgeLength: () => 90,
+    edgeElasticity: () => 0.3,
+    nodeSeparation: 100,
+    numIter: 2500,
+  } as LayoutOptions;
+}
+
+export const LAYERED_LAYOUT = {
+  name: 'dagre',
+  rankDir: 'LR',
+  nodeSep: 10,
+  rankSep: 18,
+  fit: false,
+  animate: false,
+  minLen: (edge: { data(key: string): unknown }) => Number(edge.data('minLen') ?? 1),
+} as LayoutOptions;
+
+/** The guide elements that make dagre place each node on its type's layer. */
+export function layeredGuides(nodes: Pick<GraphNode, 'id' | 'type'>[], edges: Pick<GraphEdge, 'source' | 'target'>[]): ElementDefinition[] {
+  const layers = [...new Set(nodes.map((n) => LAYER_OF[n.type]))].sort((a, b) => a - b);
+  const layerIndex = new Map(layers.map((layer, i) => [layer, i]));
+  const layerOf = new Map(nodes.map((n) => [n.id, layerIndex.get(LAYER_OF[n.type])!]));
+  const anchor = (i: number) => `${GUIDE_CLASS}:anchor:${i}`;
+  const guide = (id: string, source: string, target: string, minLen: number): ElementDefinition => ({
+    group: 'edges',
+    data: { id: `${GUIDE_CLASS}:${id}`, source, target, minLen },
+    classes: GUIDE_CLASS,
+  });
+  const elements: ElementDefinition[] = [];
+  for (let i = 0; i <= layers.length; i++) {
+    elements.push({ group: 'nodes', data: { id: anchor(i) }, classes: GUIDE_CLASS });
+    if (i > 0) elements.push(guide(`chain:${i}`, anchor(i - 1), anchor(i), 2));
+  }
+  for (const node of nodes) {
+    const i = layerOf.get(node.id)!;
+    elements.push(guide(`in:${node.id}`, anchor(i), node.id, 1), guide(`out:${node.id}`, node.id, anchor(i + 1), 1));
+  }
+  edges.forEach((edge, n) => {
+    const [from, to] = [layerOf.get(edge.source), layerOf.get(edge.target)];
+    if (from === undefined || to === undefined || from === to) return;
+    const [source, target] = from < to ? [edge.source, edge.target] : [edge.target, edge.source];
+    elements.push(guide(`edge:${n}`, source, target, 2 * Math.abs(to - from)));
+  });
+  return elements;
+}

@@ -1,0 +1,75 @@
+// What the graph view draws: plain nodes and edges, and how an element is
+// emphasised. Route answers name elements by id only; the catalogue supplies
+// the nodes, and edge ids spell their own ends ("source-[TYPE]->target").
+import type { ElementDefinition } from 'cytoscape';
+import { RELATION_LABELS } from '../labels.ts';
+import type { GraphEdge, GraphNode, RelationType } from '../types.ts';
+
+export interface GraphModel {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+/** open: on an open route; undetermined: on a route still in doubt; closed: dimmed;
+ *  current / visited / ahead: the step-by-step walk of the formation mode. */
+export type Emphasis = 'open' | 'undetermined' | 'closed' | 'current' | 'visited' | 'ahead';
+
+export const EMPTY_GRAPH: GraphModel = { nodes: [], edges: [] };
+
+const EDGE_ID = /^(.+)-\[([A-Z_]+)\]->(.+)$/;
+
+export function parseEdgeId(id: string): GraphEdge | undefined {
+  const match = EDGE_ID.exec(id);
+  if (!match || !(match[2] in RELATION_LABELS)) return undefined;
+  return { id, source: match[1], type: match[2] as RelationType, target: match[3] };
+}
+
+/** The graph made of several element lists (routes), each element once. */
+export function graphOfElements(lists: { nodes: string[]; edges: string[] }[], lookup: (id: string) => GraphNode | undefined): GraphModel {
+  const nodes = new Map<string, GraphNode>();
+  const edges = new Map<string, GraphEdge>();
+  for (const list of lists) {
+    for (const id of list.nodes) {
+      const node = lookup(id);
+      if (node) nodes.set(id, node);
+    }
+    for (const id of list.edges) {
+      const edge = parseEdgeId(id);
+      if (edge) edges.set(id, edge);
+    }
+  }
+  const drawn = [...edges.values()].filter((e) => nodes.has(e.source) && nodes.has(e.target));
+  return { nodes: [...nodes.values()], edges: drawn };
+}
+
+/** Graph labels wrap on words at about `width` characters (the SVG export draws the same lines). */
+export function wrapLabel(label: string, width = 22): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(/\s+/)) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.slice(0, 3).join('\n') + (lines.length > 3 ? '…' : '');
+}
+
+export function isReplaced(node: object): boolean {
+  const status = (node as { status?: string }).status;
+  return status === 'replaced' || status === 'repealed';
+}
+
+/** The Cytoscape element of a node, placed at `near` (its neighbour) so an incremental layout starts close. */
+export function nodeElement(node: GraphNode, near: { x: number; y: number }): ElementDefinition {
+  return {
+    group: 'nodes',
+    data: { id: node.id, type: node.type, label: node.label, display: wrapLabel(node.label) + (isReplaced(node) ? '\n(remplacé)' : ''), replaced: isReplaced(node) },
+    position: { x: near.x + Math.random() * 40 - 20, y: near.y + Math.random() * 40 - 20 },
+  };
+}
+
+export function edgeElement(edge: GraphEdge): ElementDefinition {
+  return { group: 'edges', data: { ...edge, label: RELATION_LABELS[edge.type] }, selectable: false };
+}

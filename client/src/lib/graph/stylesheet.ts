@@ -1,0 +1,75 @@
+// The Cytoscape stylesheet: node types from NODE_STYLES, French edge labels,
+// and the emphasis classes that paint routes and the formation walk.
+import type { StylesheetJson } from 'cytoscape';
+import { EMPHASIS_COLOURS, NODE_STYLES } from './nodeStyles.ts';
+
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+const byType: StylesheetJson = Object.entries(NODE_STYLES).map(([type, style]) => ({
+  selector: `node[type = "${type}"]`,
+  style: { 'background-color': style.colour, shape: style.shape, width: style.size, height: style.size },
+}));
+
+export const graphStylesheet: StylesheetJson = [
+  {
+    selector: 'node',
+    style: {
+      'font-family': FONT,
+      'font-size': 12,
+      color: '#1b1f23',
+      'text-valign': 'bottom',
+      'text-halign': 'center',
+      'text-margin-y': 4,
+      'text-wrap': 'wrap',
+      'text-max-width': '150px',
+      'text-outline-color': '#ffffff',
+      'text-outline-width': 2,
+      'border-width': 1.5,
+      'border-color': '#ffffff',
+      'min-zoomed-font-size': 5,
+    },
+  },
+  { selector: 'node[display]', style: { label: 'data(display)' } },
+  ...byType,
+  // A replaced article keeps a red dashed outline wherever it is drawn.
+  { selector: 'node[?replaced]', style: { 'border-color': '#c62828', 'border-width': 3, 'border-style': 'dashed' } },
+  {
+    selector: 'edge',
+    style: {
+      width: 1.4,
+      'line-color': '#9aa0a8',
+      'target-arrow-color': '#9aa0a8',
+      'target-arrow-shape': 'triangle',
+      'arrow-scale': 0.9,
+      'curve-style': 'bezier',
+      'font-family': FONT,
+      'font-size': 9,
+      color: '#3d434a',
+      'text-rotation': 'autorotate',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.85,
+      'text-background-padding': '1px',
+      'min-zoomed-font-size': 8,
+    },
+  },
+  { selector: 'edge[label]', style: { label: 'data(label)' } },
+  { selector: 'node:selected', style: { 'border-color': EMPHASIS_COLOURS.selected, 'border-width': 4, 'border-style': 'solid' } },
+  { selector: '.closed, .ahead', style: { opacity: 0.22 } },
+  { selector: 'node.open', style: { 'border-color': EMPHASIS_COLOURS.open, 'border-width': 4 } },
+  { selector: 'edge.open', style: { width: 4, 'line-color': EMPHASIS_COLOURS.open, 'target-arrow-color': EMPHASIS_COLOURS.open } },
+  { selector: 'node.undetermined', style: { 'border-color': EMPHASIS_COLOURS.undetermined, 'border-width': 3, 'border-style': 'dashed' } },
+  {
+    selector: 'edge.undetermined',
+    style: { width: 2.5, 'line-style': 'dashed', 'line-color': EMPHASIS_COLOURS.undetermined, 'target-arrow-color': EMPHASIS_COLOURS.undetermined },
+  },
+  { selector: 'node.visited', style: { 'border-color': EMPHASIS_COLOURS.open, 'border-width': 3 } },
+  { selector: 'edge.visited', style: { width: 3, 'line-color': EMPHASIS_COLOURS.open, 'target-arrow-color': EMPHASIS_COLOURS.open } },
+  {
+    selector: 'node.current',
+    style: { 'border-color': EMPHASIS_COLOURS.current, 'border-width': 6, 'font-size': 14, 'font-weight': 'bold', 'z-index': 10 },
+  },
+  { selector: 'edge.current', style: { width: 5, 'line-color': EMPHASIS_COLOURS.current, 'target-arrow-color': EMPHASIS_COLOURS.current } },
+  // In layers (left to right) labels sit beside their node, so a layer stays narrow in height.
+  { selector: 'node.label-beside', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 5, 'text-margin-y': 0 } },
+  { selector: '.rank-guide', style: { display: 'none' } },
+];

@@ -1,0 +1,70 @@
+// Every French word the interface shows for a code of the API.
+import type { NodeType, RelationType, RouteStatus, Verdict } from './types.ts';
+
+export const RELATION_LABELS: Record<RelationType, string> = {
+  PART_OF: 'fait partie de',
+  REFERS_TO: 'renvoie à',
+  BOUND_BY: 'tenu par',
+  IS_A: 'est un(e)',
+  ESTABLISHES: 'fonde',
+  DEROGATES_FROM: 'déroge à',
+  APPLIES_TO: 's’applique à',
+  PERMITS_DISCLOSURE_TO: 'permet de révéler à',
+  REQUIRES_DISCLOSURE_TO: 'oblige à révéler à',
+  REQUIRES: 'exige',
+  RESTRICTS: 'restreint',
+  IMPOSES: 'impose',
+  ILLUSTRATES: 'illustre',
+  REPLACED_BY: 'remplacé par',
+};
+
+export const NODE_TYPE_LABELS: Record<NodeType, string> = {
+  Instrument: 'Texte de loi',
+  Provision: 'Article',
+  CaseLaw: 'Jurisprudence',
+  Profession: 'Profession',
+  Recipient: 'Destinataire',
+  Exception: 'Exception (voie)',
+  Limit: 'Limite',
+  Condition: 'Condition',
+  ConditionGroup: 'Groupe de conditions',
+  Duty: 'Devoir',
+  Offence: 'Infraction',
+  Situation: 'Exemple de la brochure',
+};
+
+export interface VerdictWording {
+  label: string;
+  /** one line saying what the verdict means for the professional */
+  meaning: string;
+  symbol: string;
+}
+
+export const VERDICTS: Record<Verdict, VerdictWording> = {
+  permitted: { label: 'Permis', meaning: 'Vous pouvez parler, sans y être obligé(e).', symbol: '✓' },
+  required: { label: 'Obligatoire', meaning: 'La loi vous oblige à communiquer l’information.', symbol: '!' },
+  forbidden: { label: 'Interdit', meaning: 'Le secret professionnel s’impose : vous devez vous taire.', symbol: '✗' },
+  undetermined: { label: 'À déterminer', meaning: 'La réponse dépend de faits encore inconnus.', symbol: '?' },
+  not_bound: { label: 'Pas tenu au secret', meaning: 'Le secret professionnel ne s’applique pas ici.', symbol: '–' },
+};
+
+export const ROUTE_STATUS_LABELS: Record<RouteStatus, string> = {
+  open: 'ouverte',
+  closed: 'fermée',
+  undetermined: 'à déterminer',
+};
+
+export const EFFECT_LABELS = { permits: 'permet de révéler', requires: 'oblige à révéler' } as const;
+
+export const PROVISION_STATUS_LABELS = { in_force: 'En vigueur', repealed: 'Abrogé', replaced: 'Remplacé' } as const;
+
+export const ANSWER_LABELS = { true: 'Oui', false: 'Non', unknown: 'Je ne sais pas' } as const;
+
+export function factValueLabel(value: boolean | null | undefined): string {
+  return value === true ? ANSWER_LABELS.true : value === false ? ANSWER_LABELS.false : 'inconnu';
+}
+
+/** Lower-case, accents stripped: the same folding the API applies to searches. */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+}

@@ -1,0 +1,124 @@
+// The state a shared link carries, and its URL form. The path names the mode;
+// the query holds only what that mode needs, in French, readable by a human:
+//   /evaluer?profession=tms&destinataire=saj&faits=child_maltreatment_situation:oui
+export type Mode = 'explorer' | 'evaluer' | 'parler' | 'formation';
+export type GraphLayout = 'force' | 'layered';
+export type QuizAnswer = 'oui' | 'non';
+
+export interface ViewState {
+  mode: Mode;
+  /** explorer: the selected node, the nodes whose neighbours are shown, the nodes hidden */
+  node?: string;
+  expanded: string[];
+  hidden: string[];
+  /** the layout the user chose; none: the mode's default (see layoutOf) */
+  layout?: GraphLayout;
+  /** assessment and disclosure map */
+  profession?: string;
+  recipient?: string;
+  /** answered facts, in the order they were answered */
+  facts: Record<string, boolean>;
+  closedWorld: boolean;
+  /** formation */
+  situation?: string;
+  answer?: QuizAnswer;
+  /** index of the walk's step shown (the URL counts from 1: etape=3 is index 2) */
+  step: number;
+}
+
+export const MODE_PATHS: Record<Mode, string> = {
+  explorer: '/explorer',
+  evaluer: '/evaluer',
+  parler: '/a-qui-parler',
+  formation: '/formation',
+};
+
+export const DEFAULT_VIEW: ViewState = {
+  mode: 'explorer',
+  expanded: [],
+  hidden: [],
+  facts: {},
+  closedWorld: false,
+  step: 0,
+};
+
+/** A route reads best in layers (article → exception → condition → recipient); wide maps read best in forces. */
+export function layoutOf(state: ViewState): GraphLayout {
+  return state.layout ?? (state.mode === 'evaluer' || state.mode === 'formation' ? 'layered' : 'force');
+}
+
+const LAYOUT_NAMES: Record<string, GraphLayout | undefined> = { forces: 'force', couches: 'layered' };
+
+const ID = /^[a-z0-9_-]{1,200}$/;
+const list = (value: string | null) => (value ?? '').split(',').filter((id) => ID.test(id));
+const id = (value: string | null) => (value && ID.test(value) ? value : undefined);
+
+function parseFacts(value: string | null): Record<string, boolean> {
+  const facts: Record<string, boolean> = {};
+  for (const item of (value ?? '').split(',')) {
+    const [fact, answer] = item.split(':');
+    if (ID.test(fact ?? '') && (answer === 'oui' || answer === 'non')) facts[fact] = answer === 'oui';
+  }
+  return facts;
+}
+
+export function parseViewState(pathname: string, search: string): ViewState {
+  const query = new URLSearchParams(search);
+  const mode = (Object.keys(MODE_PATHS) as Mode[]).find((m) => pathname.replace(/\/+$/, '') === MODE_PATHS[m]) ?? 'explorer';
+  const step = Number.parseInt(query.get('etape') ?? '', 10);
+  const answer = query.get('reponse');
+  return {
+    mode,
+    node: id(query.get('noeud')),
+    expanded: list(query.get('voisins')),
+    hidden: list(query.get('masques')),
+    layout: LAYOUT_NAMES[query.get('disposition') ?? ''],
+    profession: id(query.get('profession')),
+    recipient: id(query.get('destinataire')),
+    facts: parseFacts(query.get('faits')),
+    closedWorld: query.get('monde-clos') === 'oui',
+    situation: id(query.get('exemple')),
+    answer: answer === 'oui' || answer === 'non' ? answer : undefined,
+    step: Number.isFinite(step) && step > 1 ? step - 1 : 0,
+  };
+}
+
+function paramsFor(state: ViewState): [string, string | undefined][] {
+  const layout: [string, string | undefined] = ['disposition', state.layout && (state.layout === 'layered' ? 'couches' : 'forces')];
+  return [...modeParams(state), layout];
+}
+
+function modeParams(state: ViewState): [string, string | undefined][] {
+  switch (state.mode) {
+    case 'explorer':
+      return [
+        ['noeud', state.node],
+        ['voisins', state.expanded.join(',') || undefined],
+        ['masques', state.hidden.join(',') || undefined],
+      ];
+    case 'evaluer':
+      return [
+        ['profession', state.profession],
+        ['destinataire', state.recipient],
+        ['faits', Object.entries(state.facts).map(([fact, value]) => `${fact}:${value ? 'oui' : 'non'}`).join(',') || undefined],
+        ['monde-clos', state.closedWorld ? 'oui' : undefined],
+      ];
+    case 'parler':
+      return [['profession', state.profession]];
+    case 'formation':
+      return [
+        ['exemple', state.situation],
+        ['reponse', state.answer],
+        ['etape', state.step > 0 ? String(state.step + 1) : undefined],
+      ];
+  }
+}
+
+/** Path and query of a view. Ids are [a-z0-9_-], so ":" and "," stay unescaped and the link stays readable. */
+export function formatViewState(state: ViewState): string {
+  const query = paramsFor(state)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([key, value]) => `${key}=${value.replace(/[^a-z0-9_:,-]/gi, encodeURIComponent)}`)
+    .join('&');
+  return MODE_PATHS[state.mode] + (query ? `?${query}` : '');
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_VIEW, formatViewState, layoutOf, parseViewState, type ViewState } from '../../../client/src/lib/viewState.ts';
+
+const roundTrip = (state: ViewState) => {
+  const url = new URL(formatViewState(state), 'http://x');
+  return parseViewState(url.pathname, url.search);
+};
+
+describe('view state in the URL', () => {
+  it('keeps an assessment, its answers in order and the closed world', () => {
+    const state: ViewState = { ...DEFAULT_VIEW, mode: 'evaluer', profession: 'tms', recipient: 'saj', facts: { child_maltreatment_situation: true, professional_context: false }, closedWorld: true };
+    expect(formatViewState(state)).toBe('/evaluer?profession=tms&destinataire=saj&faits=child_maltreatment_situation:oui,professional_context:non&monde-clos=oui');
+    const back = roundTrip(state);
+    expect(back).toMatchObject({ mode: 'evaluer', profession: 'tms', recipient: 'saj', closedWorld: true });
+    expect(Object.entries(back.facts)).toEqual([['child_maltreatment_situation', true], ['professional_context', false]]);
+  });
+
+  it('keeps only what the mode needs', () => {
+    const state: ViewState = { ...DEFAULT_VIEW, mode: 'parler', profession: 'tms', recipient: 'saj', node: 'cp-458' };
+    expect(formatViewState(state)).toBe('/a-qui-parler?profession=tms');
+  });
+
+  it('counts formation steps from 1 in the URL and from 0 inside', () => {
+    const url = formatViewState({ ...DEFAULT_VIEW, mode: 'formation', situation: 'sit-08-tms-saj', answer: 'oui', step: 2 });
+    expect(url).toBe('/formation?exemple=sit-08-tms-saj&reponse=oui&etape=3');
+    expect(parseViewState('/formation', '?etape=3').step).toBe(2);
+    expect(parseViewState('/formation', '?etape=0').step).toBe(0);
+  });
+
+  it('ignores ids that are not ids, and unknown paths fall back to the explorer', () => {
+    const state = parseViewState('/nimporte', '?noeud=<script>&voisins=cp-458,x%20y&faits=a:peut-etre,b:oui');
+    expect(state).toMatchObject({ mode: 'explorer', node: undefined, expanded: ['cp-458'], facts: { b: true } });
+  });
+
+  it('lays routes out in layers and maps in forces unless the user chose', () => {
+    expect(layoutOf({ ...DEFAULT_VIEW, mode: 'evaluer' })).toBe('layered');
+    expect(layoutOf({ ...DEFAULT_VIEW, mode: 'explorer' })).toBe('force');
+    expect(layoutOf({ ...DEFAULT_VIEW, mode: 'evaluer', layout: 'force' })).toBe('force');
+    expect(roundTrip({ ...DEFAULT_VIEW, mode: 'explorer', layout: 'layered' }).layout).toBe('layered');
+  });
+});
