@@ -85,6 +85,11 @@ export function createApp(options: AppOptions): express.Express {
         res.setHeader('X-Request-Id', id);
         return id;
       },
+      // One line per request: no headers (they can carry cookies), no bodies (they describe real situations).
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
     }),
   );
   app.use(
@@ -94,6 +99,8 @@ export function createApp(options: AppOptions): express.Express {
           // Cytoscape sets inline styles on its canvas container.
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:', 'blob:'],
+          // Served over plain HTTP on a laptop or an intranet: do not rewrite requests to https.
+          'upgrade-insecure-requests': null,
         },
       },
     }),
