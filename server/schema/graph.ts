@@ -39,7 +39,7 @@ export const RELATION_TYPES = [
 export const RelationType = z.enum(RELATION_TYPES);
 export type RelationType = z.infer<typeof RelationType>;
 
-/** DOMAIN §2, extended where the law needs it (see DOMAIN.md "Extensions"). */
+/** DOMAIN §2, extended where the law needs it (docs/domain-extensions.md). */
 export const ALLOWED_ENDPOINTS: Record<RelationType, { from: NodeType[]; to: NodeType[] | '*' }> = {
   PART_OF: { from: ['Provision'], to: ['Instrument'] },
   REFERS_TO: { from: ['Provision'], to: ['Provision', 'Offence'] },
