@@ -2,6 +2,7 @@
 // in-process; startWebServer listens and returns the address.
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import express, { type Request, type Response } from 'express';
@@ -35,10 +36,32 @@ function version(): string {
   return (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+/**
+ * The dotted path of a "__proto__" key anywhere in a parsed JSON body.
+ * JSON.parse keeps it as an own key and zod then drops it without a word, so
+ * `facts: { "__proto__": "oui" }` would pass as no fact at all. Iterative:
+ * 16 kB of "[" nests deeper than a recursive walk can go.
+ */
+function protoKeyPath(body: unknown): string | undefined {
+  const stack: [unknown, string][] = [[body, '']];
+  while (stack.length) {
+    const [value, path] = stack.pop()!;
+    if (!value || typeof value !== 'object') continue;
+    for (const [key, child] of Object.entries(value)) {
+      const at = path ? `${path}.${key}` : key;
+      if (key === '__proto__') return at;
+      stack.push([child, at]);
+    }
+  }
+  return undefined;
+}
+
 function handlerFor(endpoint: Endpoint, service: ExplorerService) {
   return async (req: Request, res: Response) => {
     const parse = (where: 'params' | 'query' | 'body', schema: Endpoint[typeof where]) => {
       if (!schema) return undefined;
+      const forbidden = where === 'body' ? protoKeyPath(req.body) : undefined;
+      if (forbidden) throw new HttpError(400, 'invalid_request', `invalid body: ${forbidden} (forbidden key)`, [{ field: forbidden, message: 'forbidden key' }]);
       const raw = where === 'body' ? req.body : where === 'query' ? req.query : req.params;
       const parsed = schema.safeParse(raw ?? (where === 'body' ? undefined : {}));
       if (!parsed.success) throw invalidInput(where, parsed.error);
@@ -151,6 +174,17 @@ export async function startWebServer(app: express.Express, port = 0, host = '127
   await new Promise<void>((ok, fail) => {
     server.once('listening', ok);
     server.once('error', fail);
+  });
+  // Node answers a request it cannot parse (a URL or headers past 16 kB, broken
+  // framing, a request too slow) itself, in plain text; answer in the API's shape.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    const [status, code] = err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'request_too_large'] : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'request_timeout'] : [400, 'bad_request'];
+    const body = JSON.stringify({ error: { code, message: `${STATUS_CODES[status]}: the request could not be read` } });
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+    );
   });
   const address = server.address() as AddressInfo;
   return {

@@ -58,5 +58,5 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
 };
 
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
-  next(new HttpError(404, 'not_found', `no route ${req.method} ${req.path}`));
+  next(new HttpError(404, 'not_found', `no route ${req.method} ${req.originalUrl.split('?')[0].slice(0, 200)}`));
 };

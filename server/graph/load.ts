@@ -47,14 +47,26 @@ export function findBrochure(): string | undefined {
   return existsSync(path) ? path : undefined;
 }
 
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
+/** Every file of graph-data: YAML is data, Markdown is documentation, anything else is a mistake worth reporting. */
+function sourceFiles(dir: string): { yaml: string[]; other: string[] } {
+  const yaml: string[] = [];
+  const other: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...yamlFiles(path));
-    else if (/\.ya?ml$/.test(name)) out.push(path);
+    if (statSync(path).isDirectory()) {
+      const inner = sourceFiles(path);
+      yaml.push(...inner.yaml);
+      other.push(...inner.other);
+    } else if (/\.ya?ml$/.test(name)) yaml.push(path);
+    else if (!/\.md$/.test(name)) other.push(path);
   }
-  return out;
+  return { yaml, other };
+}
+
+/** A "__proto__" key survives YAML parsing as an own key but not validation: refuse it rather than lose it silently. */
+function hasProtoKey(value: unknown): boolean {
+  if (!value || typeof value !== 'object') return false;
+  return Object.keys(value).some((k) => k === '__proto__' || hasProtoKey((value as Record<string, unknown>)[k]));
 }
 
 function zodProblems(file: string, record: string | undefined, error: z.ZodError): Problem[] {
@@ -77,7 +89,11 @@ export function readGraphSource(dir: string): { graph: ExpandedGraph; problems: 
   const facts: Fact[] = [];
   const provenance: Provenance = { nodes: new Map(), edges: new Map() };
 
-  for (const path of yamlFiles(dir)) {
+  const files = sourceFiles(dir);
+  for (const path of files.other) {
+    problems.push({ file: relative(dir, path), message: 'not a graph-data file: records are YAML (.yaml), documentation Markdown (.md)' });
+  }
+  for (const path of files.yaml) {
     const file = relative(dir, path);
     let parsed: unknown;
     try {
@@ -100,6 +116,10 @@ export function readGraphSource(dir: string): { graph: ExpandedGraph; problems: 
     }
     for (const raw of parsed) {
       const rawId = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : undefined;
+      if (hasProtoKey(raw)) {
+        problems.push({ file, record: rawId, message: 'the key "__proto__" is not allowed' });
+        continue;
+      }
       const record = SourceRecord.safeParse(raw);
       if (!record.success) {
         problems.push(...zodProblems(file, rawId, record.error));

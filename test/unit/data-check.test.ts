@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -82,5 +82,17 @@ describe('data:check on broken graph-data', () => {
 
   it('passes on the base the faults are made from', () => {
     expect(checkGraphData(join(FIXTURES, '_base'), { brochureText }).problems).toEqual([]);
+  });
+});
+
+describe('data:check on files it would otherwise ignore', () => {
+  it('reports a file that is not YAML, and a "__proto__" key', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'secretum-files-'));
+    made.push(dir);
+    cpSync(join(FIXTURES, '_base'), dir, { recursive: true });
+    writeFileSync(join(dir, 'more.json'), '[]');
+    writeFileSync(join(dir, 'proto.yaml'), '- id: x\n  type: Recipient\n  label: X\n  __proto__: { polluted: true }\n  citations: [{ section: s, quote: "Règle de base" }]\n');
+    const messages = checkGraphData(dir, { brochureText }).problems.map((p) => `${p.file}: ${p.message}`);
+    expect(messages).toEqual(['more.json: not a graph-data file: records are YAML (.yaml), documentation Markdown (.md)', 'proto.yaml: the key "__proto__" is not allowed']);
   });
 });

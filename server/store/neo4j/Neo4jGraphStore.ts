@@ -35,7 +35,7 @@ function escapeLucene(token: string): string {
 export class Neo4jGraphStore implements GraphStore {
   readonly engine = 'neo4j' as const;
   private readonly timeoutMs: number;
-  private routeCache = new Map<string, RouteCandidates>();
+  private routeCache = new Map<string, Promise<RouteCandidates>>();
   private cachedVersion?: string;
 
   private constructor(
@@ -163,12 +163,18 @@ export class Neo4jGraphStore implements GraphStore {
         this.cachedVersion = version;
       }
       const key = `${profession}\u0000${recipient ?? ''}`;
-      const cached = this.routeCache.get(key);
-      if (cached) return structuredClone(cached);
-      const candidates = buildRouteCandidates(await this.routeSubgraph(tx, profession, recipient), profession, recipient);
-      if (this.routeCache.size >= ROUTE_CACHE_SIZE) this.routeCache.delete(this.routeCache.keys().next().value!);
-      this.routeCache.set(key, candidates);
-      return structuredClone(candidates);
+      let candidates = this.routeCache.get(key);
+      if (!candidates) {
+        // Kept while still computing, so that a burst of the same question after a start
+        // or a reload runs the heavy statement once, not once per request.
+        const computing = this.routeSubgraph(tx, profession, recipient).then((view) => buildRouteCandidates(view, profession, recipient));
+        if (this.routeCache.size >= ROUTE_CACHE_SIZE) this.routeCache.delete(this.routeCache.keys().next().value!);
+        this.routeCache.set(key, computing);
+        // A failure (unknown id, timeout) is not kept.
+        computing.catch(() => this.routeCache.get(key) === computing && this.routeCache.delete(key));
+        candidates = computing;
+      }
+      return structuredClone(await candidates);
     });
   }
 

@@ -32,10 +32,16 @@ const UNAVAILABLE_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
 ]);
 
+/**
+ * Every pooled connection busy past connectionAcquisitionTimeout: the server is
+ * overloaded, not broken. The driver gives this error no code, only its message.
+ */
+const POOL_EXHAUSTED = /^Connection acquisition timed out/;
+
 /** Driver failures that mean "not now" become EngineUnavailableError (503); the rest stay as they are. */
 export function mapDriverError(err: unknown): unknown {
   const code = (err as { code?: string })?.code;
-  if ((code && UNAVAILABLE_CODES.has(code)) || neo4j.isRetryableError(err as Error)) {
+  if ((code && UNAVAILABLE_CODES.has(code)) || neo4j.isRetryableError(err as Error) || POOL_EXHAUSTED.test((err as Error)?.message ?? '')) {
     return new EngineUnavailableError(`Neo4j is unavailable: ${(err as Error).message}`, { cause: err });
   }
   return err;
