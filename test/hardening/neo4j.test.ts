@@ -273,18 +273,22 @@ describe.skipIf(skip)('the Neo4j engine under hostile input, load and faults', (
         expect(res.headers['retry-after']).toBe('5');
         expect(JSON.parse(res.text).error.code).toBe('engine_unavailable');
       }
-      expect(performance.now() - started, 'a down engine is reported within seconds, not hung on').toBeLessThan(20_000);
+      // Generous on purpose (shared 2-core machines): the point is failing fast, not hanging on the driver's retries.
+      expect(performance.now() - started, 'a down engine is reported, not hung on').toBeLessThan(60_000);
       expect(api.server.listening).toBe(true);
 
       restarted = await startNeo4j({ port, home, heap: process.env.NEO4J_TEST_HEAP ?? '1g', readyTimeoutMs: 240_000 });
-      const deadline = Date.now() + 60_000;
-      let status = 0;
-      while (Date.now() < deadline && (status = (await send(api.url, { method: 'GET', path: '/api/health', headers: {} })).status) !== 200) {
-        await new Promise((r) => setTimeout(r, 500));
+      // A freshly restarted JVM on a busy machine may still time out a first heavy query (503, retry later):
+      // recovery means every request answers 200 again, within minutes, without restarting the API.
+      const deadline = Date.now() + 180_000;
+      let after = await answers();
+      while (Date.now() < deadline && after.some((r) => r.status !== 200)) {
+        expect(after.every((r) => r.status === 200 || r.status === 503), 'only 503 while recovering').toBe(true);
+        await new Promise((r) => setTimeout(r, 1_000));
+        after = await answers();
       }
-      expect(status, 'the API answers again without a restart').toBe(200);
-      const after = await answers();
-      expect(after.map((r) => r.status)).toEqual(requests.map(() => 200));
+      expect(after.map((r) => r.status), 'the API answers again without a restart').toEqual(requests.map(() => 200));
+      expect((await send(api.url, { method: 'GET', path: '/api/health', headers: {} })).status).toBe(200);
       expect(after.map((r) => JSON.parse(r.text))).toEqual(before.map((r) => JSON.parse(r.text)));
       const unexpectedLogs = loggedErrors.filter((line) => !line.includes('Neo4j is unavailable'));
       expect(unexpectedLogs).toEqual([]);
