@@ -21,7 +21,8 @@ export interface HttpPlan {
   warmUpS: number;
   /** quiet time before and after each measured run */
   pauseMs: number;
-  neo4j: boolean;
+  /** connection counts for the API on Neo4j; none: Neo4j is not started */
+  neo4jConnections: number[];
   /** write a V8 CPU profile of the API process to this directory */
   profileDir?: string;
 }
@@ -164,7 +165,7 @@ export async function runHttpPhase(plan: HttpPlan): Promise<HttpRun[]> {
   } finally {
     await stopServers(memory.child);
   }
-  if (!plan.neo4j) return runs;
+  if (!plan.neo4jConnections.length) return runs;
 
   const neo4j = await startNeo4j({ readyTimeoutMs: 240_000 });
   try {
@@ -177,7 +178,7 @@ export async function runHttpPhase(plan: HttpPlan): Promise<HttpRun[]> {
     const servers = await startServers({ engine: 'neo4j', neo4jUri: neo4j.uri, targets: HTTP_TARGETS, baselines: false });
     try {
       for (const target of HTTP_TARGETS) {
-        for (const connections of plan.connections) {
+        for (const connections of plan.neo4jConnections) {
           runs.push(await measure({ child: servers.child, url: servers.ready.api, jvmPid: neo4j.pid }, 'api (neo4j)', target, connections, plan, servers.ready.bodyBytes[target.name]));
         }
       }

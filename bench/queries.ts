@@ -140,37 +140,42 @@ export function querySeries(context: QueryContext, vocabulary: Fact[]): QuerySer
   ];
 }
 
-/** Share of the time cap a warm-up may take on top of it. */
-const WARM_UP_SHARE = 0.25;
+/** Share of a series' time cap that its warm-up may take. */
+const WARM_UP_SHARE = 0.1;
 
 export async function measureSeries(series: QuerySeries, plan: SeriesPlan, jvmPid?: number): Promise<SeriesResult> {
   let errors = 0;
   let firstError: string | undefined;
-  const warmUpStarted = performance.now();
+  const started = performance.now();
+  const elapsed = () => performance.now() - started;
   const warm = await series.round(-1);
   try {
-    for (let i = 0; i < plan.warmUpCalls && performance.now() - warmUpStarted < plan.capMs * WARM_UP_SHARE; i++) await warm.call(i);
+    for (let i = 0; i < plan.warmUpCalls && elapsed() < plan.capMs * WARM_UP_SHARE; i++) await warm.call(i);
   } catch (err) {
     firstError = (err as Error).message;
   } finally {
     await warm.done?.();
   }
-  // Each round gets its share of the cap, so that a slow series still has several rounds to compare.
-  const roundCapMs = plan.capMs / plan.rounds;
+  // What is left of the cap is shared by the rounds, so that a slow series still has several
+  // rounds to compare; a round makes at least one call, and no round but the first starts after the cap.
+  const roundCapMs = Math.max(0, plan.capMs - elapsed()) / plan.rounds;
   const rounds: number[][] = [];
   let capped = false;
   let cpu = 0;
   let jvmCpu = 0;
   for (let r = 0; r < plan.rounds; r++) {
+    if (r > 0 && elapsed() > plan.capMs) {
+      capped = true;
+      break;
+    }
     const { call, done } = await series.round(r);
-    const started = performance.now();
-    const overCap = () => performance.now() - started > roundCapMs;
+    const roundStarted = performance.now();
     const times: number[] = [];
     const cpuBefore = cpuMs();
     const jvmBefore = jvmPid ? cpuMs(jvmPid) : 0;
     try {
       for (let i = 0; i < plan.callsPerRound; i++) {
-        if (overCap()) {
+        if (i > 0 && performance.now() - roundStarted > roundCapMs) {
           capped = true;
           break;
         }

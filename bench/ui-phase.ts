@@ -42,6 +42,8 @@ export interface UiViewResult {
   firstFrame?: Spread;
   fullFrame?: Spread;
   layoutStop?: Spread;
+  /** time spent inside layouts (fcose runs synchronously: the page shows nothing new meanwhile) */
+  layoutMs?: Spread;
   runs: number;
   error?: string;
 }
@@ -164,7 +166,8 @@ interface PageTimings {
   /** frames drawn whenever the number of nodes drawn changed: [time, nodes, edges] */
   frames: [number, number, number][];
   layoutsRunning: number;
-  /** ends of layouts of a non-empty graph */
+  /** starts and ends of layouts of a non-empty graph */
+  layoutStarts: number[];
   layoutStops: number[];
 }
 
@@ -179,7 +182,7 @@ function timingHook(): void {
     nodes(): { length: number };
     edges(): { length: number };
   }
-  const timings: PageTimings = { frames: [], layoutsRunning: 0, layoutStops: [] };
+  const timings: PageTimings = { frames: [], layoutsRunning: 0, layoutStarts: [], layoutStops: [] };
   (window as unknown as { __bench: PageTimings }).__bench = timings;
   Object.defineProperty(HTMLElement.prototype, '_cyreg', {
     configurable: true,
@@ -198,7 +201,9 @@ function timingHook(): void {
         });
         // The empty instance runs a layout of its own at creation: only layouts of nodes count.
         cy.on('layoutstart', () => {
-          if (cy.nodes().length) timings.layoutsRunning++;
+          if (!cy.nodes().length) return;
+          timings.layoutsRunning++;
+          timings.layoutStarts.push(performance.now());
         });
         cy.on('layoutstop', () => {
           if (!cy.nodes().length) return;
@@ -250,8 +255,9 @@ interface ViewTimings {
   firstFrame: number;
   /** first frame with every node of the settled view */
   fullFrame: number;
-  /** end of the last layout */
+  /** end of the last layout, and how long the layouts ran in all */
   layoutStop: number;
+  layoutMs: number;
   nodes: number;
   edges: number;
 }
@@ -280,6 +286,7 @@ async function timeView(browser: Browser, url: string, timeoutMs: number, errors
       firstFrame: t.frames[0][0],
       fullFrame: t.frames.find(([, n]) => n === nodes)![0],
       layoutStop: t.layoutStops[t.layoutStops.length - 1],
+      layoutMs: t.layoutStops.reduce((sum, stop, i) => sum + stop - t.layoutStarts[i], 0),
       nodes,
       edges,
     };
@@ -332,6 +339,7 @@ export async function runUiPhase(plan: UiPlan): Promise<UiResult> {
         firstFrame: spread(runs.map((t) => t.firstFrame)),
         fullFrame: spread(runs.map((t) => t.fullFrame)),
         layoutStop: spread(runs.map((t) => t.layoutStop)),
+        layoutMs: spread(runs.map((t) => t.layoutMs)),
         runs: runs.length,
         error,
       };
