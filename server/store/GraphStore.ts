@@ -65,5 +65,11 @@ export interface GraphStore {
   routeCandidates(profession: string, recipient?: string): Promise<RouteCandidates>;
   facts(): Promise<Fact[]>;
   counts(): Promise<GraphCounts>;
+  /**
+   * The loaded graph's version: any change of graph changes it. Answers can be
+   * cached under it. Neo4j reads it at most every `versionTtlMs`, so a load by
+   * another process shows within that time (a load through the same driver at once).
+   */
+  version(): Promise<string>;
   close(): Promise<void>;
 }

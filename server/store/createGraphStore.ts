@@ -12,6 +12,7 @@ export const StoreConfig = z.object({
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  NEO4J_VERSION_TTL_MS: z.coerce.number().int().nonnegative().default(1_000),
 });
 export type StoreConfig = z.infer<typeof StoreConfig>;
 
@@ -31,5 +32,6 @@ export async function createGraphStore(config: StoreConfig = readStoreConfig()):
     user: config.NEO4J_USER,
     password: config.NEO4J_PASSWORD,
     queryTimeoutMs: config.NEO4J_QUERY_TIMEOUT_MS,
+    versionTtlMs: config.NEO4J_VERSION_TTL_MS,
   });
 }

@@ -1,5 +1,6 @@
 // The zero-setup engine: the whole graph in memory (graphology), with the
 // indexes the queries need built once at load.
+import { randomUUID } from 'node:crypto';
 import { MultiDirectedGraph } from 'graphology';
 import type { Fact, GraphData, GraphEdge, GraphNode, NodeType, RelationType } from '../../schema/graph.ts';
 import { collectNeighbourhood } from '../../domain/neighbourhood.ts';
@@ -61,6 +62,8 @@ export class MemoryGraphStore implements GraphStore, GraphView {
   private readonly factList: Fact[];
   private readonly outByType = new Map<string, GraphEdge[]>();
   private readonly inByType = new Map<string, GraphEdge[]>();
+  /** a store never changes its graph: one version for its life */
+  private readonly graphVersion = randomUUID();
 
   constructor(data: GraphData) {
     this.graph = new MultiDirectedGraph<GraphNode, GraphEdge>();
@@ -220,6 +223,10 @@ export class MemoryGraphStore implements GraphStore, GraphView {
     this.graph.forEachNode((_, n) => (byType[n.type] = (byType[n.type] ?? 0) + 1));
     this.graph.forEachEdge((_, e) => (byRelation[e.type] = (byRelation[e.type] ?? 0) + 1));
     return { nodes: this.graph.order, edges: this.graph.size, byType: sortKeys(byType), byRelation: sortKeys(byRelation) };
+  }
+
+  async version(): Promise<string> {
+    return this.graphVersion;
   }
 
   async close(): Promise<void> {}

@@ -16,6 +16,7 @@ import {
   SET_META,
 } from './cypher.ts';
 import { withDriverErrors } from './driver.ts';
+import { graphReplaced } from './graphEvents.ts';
 
 export interface LoadOptions {
   /** rows per UNWIND */
@@ -113,6 +114,7 @@ export class Neo4jGraphLoader {
           { timeout: options.timeoutMs ?? 600_000 },
         ),
       );
+      graphReplaced(this.driver);
     } finally {
       await session.close();
     }

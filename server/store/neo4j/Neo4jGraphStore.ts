@@ -19,6 +19,7 @@ import type {
 } from '../GraphStore.ts';
 import * as Q from './cypher.ts';
 import { column, createDriver, withDriverErrors, type Neo4jConnection } from './driver.ts';
+import { onGraphReplaced } from './graphEvents.ts';
 import { SubgraphView } from './SubgraphView.ts';
 
 /** Most full-text hits ranked per query; more would only be cut by `limit`. */
@@ -35,14 +36,21 @@ function escapeLucene(token: string): string {
 export class Neo4jGraphStore implements GraphStore {
   readonly engine = 'neo4j' as const;
   private readonly timeoutMs: number;
+  private readonly versionTtlMs: number;
   private routeCache = new Map<string, Promise<RouteCandidates>>();
+  /** the version the route cache holds answers of */
   private cachedVersion?: string;
+  /** the version last read, and until when it is trusted */
+  private knownVersion?: { version: Promise<string>; until: number };
+  private readonly stopListening: () => void;
 
   private constructor(
     private readonly driver: Driver,
     connection: Neo4jConnection,
   ) {
     this.timeoutMs = connection.queryTimeoutMs ?? 10_000;
+    this.versionTtlMs = connection.versionTtlMs ?? 1_000;
+    this.stopListening = onGraphReplaced(driver, () => (this.knownVersion = undefined));
   }
 
   /** Connects and verifies the server answers; the caller owns the store and closes it. */
@@ -155,14 +163,29 @@ export class Neo4jGraphStore implements GraphStore {
     });
   }
 
+  async version(): Promise<string> {
+    const now = performance.now();
+    if (!this.knownVersion || this.knownVersion.until < now) {
+      // Shared while in flight: a burst of requests reads the version once.
+      const version = this.read(async (tx) => (await this.meta(tx)).version ?? 'empty');
+      const known = { version, until: now + this.versionTtlMs };
+      this.knownVersion = known;
+      version.catch(() => this.knownVersion === known && (this.knownVersion = undefined));
+    }
+    return this.knownVersion.version;
+  }
+
   async routeCandidates(profession: string, recipient?: string): Promise<RouteCandidates> {
+    const key = `${profession}\u0000${recipient ?? ''}`;
+    // Cache hit without a round trip while the version is trusted.
+    const hit = this.cachedVersion === (await this.version()) ? this.routeCache.get(key) : undefined;
+    if (hit) return structuredClone(await hit);
     return this.read(async (tx) => {
       const { version } = await this.meta(tx);
       if (version !== this.cachedVersion) {
         this.routeCache = new Map();
         this.cachedVersion = version;
       }
-      const key = `${profession}\u0000${recipient ?? ''}`;
       let candidates = this.routeCache.get(key);
       if (!candidates) {
         // Kept while still computing, so that a burst of the same question after a start
@@ -211,6 +234,7 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async close(): Promise<void> {
+    this.stopListening();
     await this.driver.close();
   }
 }

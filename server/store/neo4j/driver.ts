@@ -9,6 +9,12 @@ export interface Neo4jConnection {
   password?: string;
   /** timeout of each read or write transaction */
   queryTimeoutMs?: number;
+  /**
+   * How long the graph version read from the database is trusted (default 1000 ms):
+   * cached answers are served without a round trip meanwhile. A load by another
+   * process shows within this time; a load through the same driver at once.
+   */
+  versionTtlMs?: number;
 }
 
 export function createDriver(connection: Neo4jConnection): Driver {
