@@ -23,13 +23,25 @@ export interface HttpPlan {
   pauseMs: number;
   /** connection counts for the API on Neo4j; none: Neo4j is not started */
   neo4jConnections: number[];
+  /** connection counts at which the API also runs with its answer cache off */
+  uncachedConnections: number[];
   /** write a V8 CPU profile of the API process to this directory */
   profileDir?: string;
 }
 
+export const HTTP_SERVERS = [
+  'api (memory)',
+  'api (memory), no answer cache',
+  'api (neo4j)',
+  'api (neo4j), no answer cache',
+  'bare express',
+  'bare node:http',
+] as const;
+export type HttpServerName = (typeof HTTP_SERVERS)[number];
+
 export interface HttpRun {
   target: string;
-  server: 'api (memory)' | 'api (neo4j)' | 'bare express' | 'bare node:http';
+  server: HttpServerName;
   connections: number;
   bodyBytes: number;
   /** requests per second: mean and standard deviation over the seconds of the run */
@@ -158,6 +170,9 @@ export async function runHttpPhase(plan: HttpPlan): Promise<HttpRun[]> {
       const bytes = memory.ready.bodyBytes[target.name];
       for (const connections of plan.connections) {
         runs.push(await measure(on(memory.ready.api), 'api (memory)', target, connections, plan, bytes));
+        if (plan.uncachedConnections.includes(connections)) {
+          runs.push(await measure(on(memory.ready.apiUncached), 'api (memory), no answer cache', target, connections, plan, bytes));
+        }
         runs.push(await measure(on(memory.ready.express!), 'bare express', target, connections, plan, bytes));
         runs.push(await measure(on(memory.ready.http!), 'bare node:http', target, connections, plan, bytes));
       }
@@ -179,7 +194,12 @@ export async function runHttpPhase(plan: HttpPlan): Promise<HttpRun[]> {
     try {
       for (const target of HTTP_TARGETS) {
         for (const connections of plan.neo4jConnections) {
-          runs.push(await measure({ child: servers.child, url: servers.ready.api, jvmPid: neo4j.pid }, 'api (neo4j)', target, connections, plan, servers.ready.bodyBytes[target.name]));
+          const on = (url: string) => ({ child: servers.child, url, jvmPid: neo4j.pid });
+          const bytes = servers.ready.bodyBytes[target.name];
+          runs.push(await measure(on(servers.ready.api), 'api (neo4j)', target, connections, plan, bytes));
+          if (plan.uncachedConnections.includes(connections)) {
+            runs.push(await measure(on(servers.ready.apiUncached), 'api (neo4j), no answer cache', target, connections, plan, bytes));
+          }
         }
       }
     } finally {

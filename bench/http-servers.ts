@@ -1,6 +1,6 @@
 // The HTTP targets, in a process of their own so that the load generator
 // (bench/run.ts, autocannon) does not share their event loop: the real API on
-// one engine and, beside it, a bare Express app and a bare node:http server
+// one engine (with and without its answer cache) and, beside it, a bare Express app and a bare node:http server
 // that answer the same bytes the API answered, without doing any work.
 // Started with IPC; replies { ports } once everything listens.
 import { writeFileSync } from 'node:fs';
@@ -32,6 +32,8 @@ export interface HttpServersInput {
 
 export interface HttpServersReady {
   api: string;
+  /** the same API with its answer cache off: every request computes its answer */
+  apiUncached: string;
   express?: string;
   http?: string;
   /** bytes of each target's answer, which the baselines repeat */
@@ -55,6 +57,7 @@ async function start(input: HttpServersInput): Promise<HttpServersReady> {
   // Production logs every request at "info"; the lines go to /dev/null so the cost measured is pino's, not a terminal's.
   const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: true }));
   const api = await startWebServer(createApp({ store, rateLimitPerMinute: 0, logger }));
+  const apiUncached = await startWebServer(createApp({ store, rateLimitPerMinute: 0, logger, answerCacheBytes: 0 }));
 
   const bodies = new Map<string, string>();
   for (const target of input.targets) {
@@ -67,7 +70,7 @@ async function start(input: HttpServersInput): Promise<HttpServersReady> {
     bodies.set(`${target.method} ${target.path.split('?')[0]}`, await response.text());
   }
   const bodyBytes = Object.fromEntries(input.targets.map((t) => [t.name, Buffer.byteLength(bodies.get(`${t.method} ${t.path.split('?')[0]}`)!)]));
-  if (!input.baselines) return { api: api.url, bodyBytes };
+  if (!input.baselines) return { api: api.url, apiUncached: apiUncached.url, bodyBytes };
 
   const bare = express();
   for (const [key, body] of bodies) {
@@ -85,7 +88,7 @@ async function start(input: HttpServersInput): Promise<HttpServersReady> {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length }).end(body);
     }),
   );
-  return { api: api.url, express: expressUrl, http: httpUrl, bodyBytes };
+  return { api: api.url, apiUncached: apiUncached.url, express: expressUrl, http: httpUrl, bodyBytes };
 }
 
 /** What the bench asks of this process between runs: its CPU time, and CPU profiles of one run at a time. */

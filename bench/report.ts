@@ -2,7 +2,7 @@
 // against them. bench/RESULTS.md keeps its prose; only the part between the
 // two markers is rewritten.
 import type { EnginePhaseResult } from './engine-phase.ts';
-import type { HttpRun } from './http-phase.ts';
+import { HTTP_SERVERS, type HttpRun } from './http-phase.ts';
 import type { Machine } from './machine.ts';
 import type { SeriesResult } from './queries.ts';
 import type { Spread, UiResult } from './ui-phase.ts';
@@ -199,7 +199,7 @@ export function renderTables(r: BenchResults): string {
         const of = (server: HttpRun['server']) => r.http!.find((h) => h.target === target && h.connections === connections && h.server === server);
         const express = of('bare express');
         const raw = of('bare node:http');
-        for (const server of ['api (memory)', 'api (neo4j)', 'bare express', 'bare node:http'] as const) {
+        for (const server of HTTP_SERVERS) {
           const h = of(server);
           if (!h) continue;
           const share = (base?: HttpRun) => (base && server.startsWith('api') ? `${Math.round((100 * h.requestsPerSecond) / base.requestsPerSecond)} %` : '');

@@ -59,8 +59,8 @@ function plans(quick: boolean, neo4jMillion: boolean) {
     sizes.push({ label: '1M', nodes: 1_000_000, neo4j: neo4jMillion ? NEO4J_1M : undefined, plan: q, limitMs: neo4jMillion ? 900_000 : 420_000, heapMiB: 12_288 });
   }
   const http: HttpPlan = quick
-    ? { connections: [10], neo4jConnections: [], durationS: 1, warmUpS: 0.2, pauseMs: 100 }
-    : { connections: [10, 100], neo4jConnections: [10, 100], durationS: 10, warmUpS: 0.5, pauseMs: 200 };
+    ? { connections: [10], neo4jConnections: [], uncachedConnections: [10], durationS: 1, warmUpS: 0.2, pauseMs: 100 }
+    : { connections: [10, 100], neo4jConnections: [10, 100], uncachedConnections: [10], durationS: 10, warmUpS: 0.5, pauseMs: 200 };
   const ui: UiPlan = quick
     ? { sizes: [500, 2_000], repetitions: 1, panElements: 2_000, panMs: 1_000, seed: SEED, timeoutMs: 20_000 }
     : { sizes: [500, 2_000, 10_000], repetitions: 3, panElements: 2_000, panMs: 2_000, seed: SEED, timeoutMs: 20_000 };

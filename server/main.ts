@@ -13,6 +13,7 @@ const Config = z.object({
     .default('')
     .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
   LOG_LEVEL: z.string().default('info'),
+  ANSWER_CACHE_MB: z.coerce.number().min(0).default(32),
 });
 
 const config = Config.parse(process.env);
@@ -20,7 +21,9 @@ const logger = pino({ level: config.LOG_LEVEL });
 
 const store = await createGraphStore();
 const counts = await store.counts();
-const app = createApp({ store, logger, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE, corsOrigins: config.CORS_ORIGINS });
+const app = createApp({ store, logger, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE, corsOrigins: config.CORS_ORIGINS,
+  answerCacheBytes: Math.round(config.ANSWER_CACHE_MB * 1024 * 1024),
+});
 const server = await startWebServer(app, config.PORT, config.HOST);
 logger.info({ engine: store.engine, nodes: counts.nodes, edges: counts.edges, url: server.url }, `Secretum écoute sur ${server.url}`);
 

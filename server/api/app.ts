@@ -1,6 +1,5 @@
 // createApp builds the Express application without listening, so tests run it
 // in-process; startWebServer listens and returns the address.
-import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,11 +8,12 @@ import express, { type Request, type Response } from 'express';
 import rateLimit from 'express-rate-limit';
 import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import type { GraphStore } from '../store/GraphStore.ts';
 import { ExplorerService } from '../service/ExplorerService.ts';
+import { AnswerCache, canonicalJson, type CachedAnswer } from './answerCache.ts';
 import { endpoints, type Endpoint } from './endpoints.ts';
 import { errorHandler, HttpError, invalidInput, notFoundHandler } from './errors.ts';
+import { requestLog } from './requestLog.ts';
 import { buildOpenApi } from './openapi.ts';
 import { apiDocsRouter } from './docs.ts';
 
@@ -30,7 +30,11 @@ export interface AppOptions {
   /** the client build to serve at /; skipped when absent */
   clientDir?: string;
   bodyLimit?: string;
+  /** bytes of serialised answers kept per graph version (default 32 MiB); 0 computes every answer */
+  answerCacheBytes?: number;
 }
+
+export const DEFAULT_ANSWER_CACHE_BYTES = 32 * 1024 * 1024;
 
 function version(): string {
   return (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -56,7 +60,18 @@ function protoKeyPath(body: unknown): string | undefined {
   return undefined;
 }
 
-function handlerFor(endpoint: Endpoint, service: ExplorerService) {
+function sendAnswer(req: Request, res: Response, answer: CachedAnswer): void {
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('ETag', answer.etag);
+  // Browsers may keep answers but ask again each time: an unchanged one costs a 304.
+  res.setHeader('Cache-Control', 'no-cache');
+  // A client that holds this very answer gets 304 and no body.
+  if (req.method === 'GET' && req.fresh) return void res.status(304).end();
+  res.setHeader('Content-Length', answer.body.length);
+  res.end(answer.body);
+}
+
+function handlerFor(endpoint: Endpoint, service: ExplorerService, cache: AnswerCache) {
   return async (req: Request, res: Response) => {
     const parse = (where: 'params' | 'query' | 'body', schema: Endpoint[typeof where]) => {
       if (!schema) return undefined;
@@ -68,6 +83,11 @@ function handlerFor(endpoint: Endpoint, service: ExplorerService) {
       return parsed.data;
     };
     const input = { params: parse('params', endpoint.params), query: parse('query', endpoint.query), body: parse('body', endpoint.body) };
+    if (endpoint.cacheable) {
+      // The checked input, not the raw request: equal questions share an answer.
+      const key = `${endpoint.method} ${endpoint.path} ${canonicalJson(input)}`;
+      return sendAnswer(req, res, await cache.get(await service.store.version(), key, () => endpoint.handle(service, input)));
+    }
     const result = await endpoint.handle(service, input);
     if (endpoint.path === '/api/health' && (result as { status: string }).status !== 'ok') {
       res.setHeader('Retry-After', '5');
@@ -94,27 +114,13 @@ function cors(origins: string[]): express.RequestHandler {
 
 export function createApp(options: AppOptions): express.Express {
   const service = new ExplorerService(options.store);
+  const cache = new AnswerCache(options.answerCacheBytes ?? DEFAULT_ANSWER_CACHE_BYTES);
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      // One line per request: no headers (they can carry cookies), no bodies (they describe real situations).
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  app.use(requestLog(logger));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -144,7 +150,7 @@ export function createApp(options: AppOptions): express.Express {
   }
   app.use('/api', express.json({ limit: options.bodyLimit ?? '16kb', strict: true }));
 
-  for (const endpoint of endpoints) app[endpoint.method](endpoint.path, handlerFor(endpoint, service));
+  for (const endpoint of endpoints) app[endpoint.method](endpoint.path, handlerFor(endpoint, service, cache));
   const openapi = buildOpenApi(endpoints, version());
   app.get('/api/openapi.json', (_req, res) => void res.json(openapi));
   app.use('/api/docs', apiDocsRouter());
@@ -157,7 +163,7 @@ export function createApp(options: AppOptions): express.Express {
     app.get('/{*path}', (_req, res) => void res.sendFile(resolve(clientDir, 'index.html')));
   }
   app.use(notFoundHandler);
-  app.use(errorHandler);
+  app.use(errorHandler(logger));
   return app;
 }
 

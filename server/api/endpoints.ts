@@ -37,6 +37,8 @@ export interface Endpoint<P = any, Q = any, B = any> {
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
   response: z.ZodType;
+  /** the answer depends only on the input and the graph: served from the answer cache */
+  cacheable?: boolean;
   /** errors this endpoint documents besides 400/429/500/503 */
   errors?: number[];
   handle(service: ExplorerService, input: EndpointInput<P, Q, B>): Promise<unknown>;
@@ -57,6 +59,7 @@ export const endpoints: Endpoint[] = [
     path: '/api/nodes',
     summary: 'Every node, or every node of one type, ordered by id',
     query: NodeListQuery,
+    cacheable: true,
     response: NodeList,
     handle: (s, { query }) => s.listNodes(query.type),
   }),
@@ -65,6 +68,7 @@ export const endpoints: Endpoint[] = [
     path: '/api/nodes/:id',
     summary: 'One node with all its properties and citations',
     params: NodeParams,
+    cacheable: true,
     response: GraphNode,
     errors: [404],
     handle: (s, { params }) => s.getNode(params.id),
@@ -75,6 +79,7 @@ export const endpoints: Endpoint[] = [
     summary: 'The nodes within depth 1–3 of a node, and the relations between them',
     params: NodeParams,
     query: NeighbourhoodQuery,
+    cacheable: true,
     response: Subgraph,
     errors: [404],
     handle: (s, { params, query }) => s.neighbourhood(params.id, query),
@@ -84,6 +89,7 @@ export const endpoints: Endpoint[] = [
     path: '/api/search',
     summary: 'Ranked nodes; accent-, case- and spacing-insensitive French ("458 bis", "necessite")',
     query: SearchQuery,
+    cacheable: true,
     response: SearchResult,
     handle: (s, { query }) => s.search(query.q, query),
   }),
@@ -92,6 +98,7 @@ export const endpoints: Endpoint[] = [
     path: '/api/disclosure',
     summary: 'Which provisions let this profession reveal to whom: every route, grouped by recipient',
     query: DisclosureQuery,
+    cacheable: true,
     response: DisclosureMap,
     errors: [404],
     handle: (s, { query }) => s.disclosure(query.profession, query.recipient),
@@ -101,6 +108,7 @@ export const endpoints: Endpoint[] = [
     path: '/api/assess',
     summary: 'May I, or must I, tell this to that person? The verdict, its routes, conditions, duties and the questions left',
     body: AssessBody,
+    cacheable: true,
     response: Assessment,
     errors: [413],
     handle: (s, { body }) => s.assess(body),
@@ -109,6 +117,7 @@ export const endpoints: Endpoint[] = [
     method: 'get',
     path: '/api/facts',
     summary: 'The situation questionnaire: every fact with its French question',
+    cacheable: true,
     response: FactsResult,
     handle: (s) => s.facts(),
   }),
@@ -117,6 +126,7 @@ export const endpoints: Endpoint[] = [
     path: '/api/paths',
     summary: 'The shortest paths between two nodes, ignoring direction',
     query: PathsQuery,
+    cacheable: true,
     response: PathsResult,
     errors: [404],
     handle: (s, { query }) => s.paths(query.from, query.to, query),

@@ -1,9 +1,11 @@
 // One place maps every failure to `{ error: { code, message } }` and a status.
 // Bad input is always a 4xx; a 500 means a bug of ours, never the caller's.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
 import { z } from 'zod';
 import { EngineUnavailableError, InvalidInputError, NotFoundError } from '../domain/errors.ts';
 import type { ApiError } from '../schema/api.ts';
+import { requestId } from './requestLog.ts';
 
 export class HttpError extends Error {
   constructor(
@@ -47,10 +49,10 @@ function toHttpError(err: unknown, inBody: boolean): HttpError {
   return new HttpError(500, 'internal', 'internal error');
 }
 
-export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+export const errorHandler = (logger: Logger): ErrorRequestHandler => (err, req, res, _next) => {
   const inBody = req.method === 'POST';
   const http = toHttpError(err, inBody);
-  if (http.status >= 500) req.log?.error({ err }, 'request failed');
+  if (http.status >= 500) logger.error({ err, reqId: requestId(res) }, 'request failed');
   if (http.status === 503) res.setHeader('Retry-After', '5');
   const payload: ApiError = { error: { code: http.code, message: http.message, ...(http.fields ? { fields: http.fields } : {}) } };
   if (res.headersSent) return;
