@@ -38,6 +38,27 @@ describe.skipIf(skip)('Neo4j engine', () => {
       }
     });
 
+    it('sees a load through its own driver at once, and one by another process after its version TTL', async () => {
+      // A TTL longer than the test: what this store answers shows whether it asked the database again.
+      const store = await Neo4jGraphStore.connect({ uri: server.uri, versionTtlMs: 600_000 });
+      const other = await connect();
+      const untrusting = await Neo4jGraphStore.connect({ uri: server.uri, versionTtlMs: 0 });
+      try {
+        const v1 = await store.version();
+        await new Neo4jGraphLoader(store.neo4jDriver).replaceGraph(pathGraph);
+        const v2 = await store.version();
+        expect(v2).not.toBe(v1);
+        await new Neo4jGraphLoader(other.neo4jDriver).replaceGraph(loadGraphData());
+        const v3 = await untrusting.version();
+        expect(v3).not.toBe(v2);
+        expect(await other.version()).toBe(v3);
+        // Within its TTL the first store still trusts the version it read: its cached answers stay consistent with it.
+        expect(await store.version()).toBe(v2);
+      } finally {
+        await Promise.all([store.close(), other.close(), untrusting.close()]);
+      }
+    });
+
     it('leaves the previous graph intact and queryable when a load fails halfway', async () => {
       const store = await connect();
       try {
