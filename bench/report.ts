@@ -23,6 +23,8 @@ export interface BenchResults {
   machine: Machine;
   loadAverage: { start: [number, number, number]; end: [number, number, number] };
   durationS: number;
+  /** seconds spent in each phase, in the order run */
+  phaseS?: Record<string, number>;
   plans: Record<string, unknown>;
   sizes: SizeResult[];
   http?: HttpRun[];
@@ -140,7 +142,7 @@ export function renderTables(r: BenchResults): string {
         ['software', `Node ${m.node}; ${m.java ?? 'no Java'}; Neo4j ${m.neo4j ?? '–'} (embedded jars, Bolt on 127.0.0.1); Chromium ${r.ui?.chromium ?? '–'}`],
         ['tree', `${m.commit ?? '?'}${m.dirty ? ' + uncommitted changes' : ''}`],
         ['load average (1/5/15 min)', `start ${r.loadAverage.start.join(' / ')}, end ${r.loadAverage.end.join(' / ')}`],
-        ['duration', `${Math.round(r.durationS)} s`],
+        ['duration', `${Math.round(r.durationS)} s${r.phaseS ? ` (${Object.entries(r.phaseS).map(([phase, s]) => `${phase} ${s} s`).join(', ')})` : ''}`],
       ],
     ),
     '',

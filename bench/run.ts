@@ -140,10 +140,16 @@ async function main(): Promise<void> {
     machine: describeMachine(),
     loadAverage: { start: loadAverage(), end: loadAverage() },
     durationS: 0,
+    phaseS: {},
     plans: { sizes, http, ui, seed: SEED },
     sizes: [],
   };
   console.error(`bench (${results.mode}) — load average ${results.loadAverage.start.join(' ')}`);
+  let phaseStarted = performance.now();
+  const phaseDone = (phase: string) => {
+    results.phaseS![phase] = Math.round((performance.now() - phaseStarted) / 1000);
+    phaseStarted = performance.now();
+  };
 
   if (only.has('engines')) {
     for (const size of sizes) {
@@ -154,6 +160,7 @@ async function main(): Promise<void> {
         console.error(`  ${size.label} failed: ${(err as Error).message}`);
         results.sizes.push({ label: size.label, wanted: size.nodes, error: (err as Error).message.slice(0, 500) });
       }
+      phaseDone(size.label);
     }
   }
   if (only.has('http')) {
@@ -166,6 +173,7 @@ async function main(): Promise<void> {
       results.httpError = (err as Error).message.slice(0, 500);
       console.error(`  http failed: ${results.httpError}`);
     }
+    phaseDone('http');
   }
   if (only.has('ui')) {
     console.error(`\n[ui] at ${since()} s`);
@@ -175,6 +183,7 @@ async function main(): Promise<void> {
       results.uiError = (err as Error).message.slice(0, 500);
       console.error(`  ui failed: ${results.uiError}`);
     }
+    phaseDone('ui');
   }
 
   results.loadAverage.end = loadAverage();
