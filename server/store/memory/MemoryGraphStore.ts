@@ -3,10 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { MultiDirectedGraph } from 'graphology';
 import type { Fact, GraphData, GraphEdge, GraphNode, NodeType, RelationType } from '../../schema/graph.ts';
-import { collectNeighbourhood } from '../../domain/neighbourhood.ts';
-import { comparePaths, DEFAULT_MAX_PATH_LENGTH, DEFAULT_PATH_LIMIT, type PathIds } from '../../domain/paths.ts';
+import { DEFAULT_MAX_PATH_LENGTH, DEFAULT_PATH_LIMIT } from '../../domain/paths.ts';
 import { buildRouteCandidates, type GraphView, type RouteCandidates } from '../../domain/routes.ts';
-import { matchesAll, queryTokens, rankHits, searchTextOf } from '../../domain/search.ts';
 import type {
   GraphCounts,
   GraphPath,
@@ -17,48 +15,19 @@ import type {
   SearchOptions,
   Subgraph,
 } from '../GraphStore.ts';
+import { Incidence } from './Incidence.ts';
+import { neighbourhoodIds } from './neighbourhood.ts';
+import { SearchIndex } from './SearchIndex.ts';
+import { shortestPathIds } from './shortestPaths.ts';
 
 type Graph = MultiDirectedGraph<GraphNode, GraphEdge>;
-
-/** Word → nodes, with the words sorted so that a prefix is a binary search away. */
-class PrefixIndex {
-  private words: string[] = [];
-  private postings = new Map<string, string[]>();
-  readonly searchText = new Map<string, string>();
-
-  constructor(nodes: GraphNode[]) {
-    for (const node of nodes) {
-      const text = searchTextOf(node);
-      this.searchText.set(node.id, text);
-      for (const word of new Set(text.split(' '))) {
-        if (!this.postings.has(word)) this.postings.set(word, []);
-        this.postings.get(word)!.push(node.id);
-      }
-    }
-    this.words = [...this.postings.keys()].sort();
-  }
-
-  /** nodes having a word that starts with `prefix` */
-  withPrefix(prefix: string): Set<string> {
-    let lo = 0;
-    let hi = this.words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.words[mid] < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    const ids = new Set<string>();
-    for (let i = lo; i < this.words.length && this.words[i].startsWith(prefix); i++) {
-      for (const id of this.postings.get(this.words[i])!) ids.add(id);
-    }
-    return ids;
-  }
-}
 
 export class MemoryGraphStore implements GraphStore, GraphView {
   readonly engine = 'memory' as const;
   private readonly graph: Graph;
-  private readonly index: PrefixIndex;
+  private readonly index: SearchIndex;
+  /** each node's edges in plain arrays, for the traversals */
+  private readonly incidence: Incidence;
   private readonly factList: Fact[];
   private readonly outByType = new Map<string, GraphEdge[]>();
   private readonly inByType = new Map<string, GraphEdge[]>();
@@ -73,7 +42,8 @@ export class MemoryGraphStore implements GraphStore, GraphView {
       push(this.outByType, `${edge.source}|${edge.type}`, edge);
       push(this.inByType, `${edge.target}|${edge.type}`, edge);
     }
-    this.index = new PrefixIndex(data.nodes);
+    this.incidence = new Incidence(data.edges);
+    this.index = new SearchIndex(data.nodes);
     this.factList = data.facts;
   }
 
@@ -103,30 +73,13 @@ export class MemoryGraphStore implements GraphStore, GraphView {
   async neighbourhood(id: string, options: NeighbourhoodOptions): Promise<Subgraph | undefined> {
     if (!this.graph.hasNode(id)) return undefined;
     const relationTypes = options.relationTypes?.length ? new Set(options.relationTypes) : undefined;
-    const { ids, truncated } = await collectNeighbourhood(
-      {
-        adjacent: async (frontier, _relations, nodeTypes) => {
-          const types = nodeTypes?.length ? new Set(nodeTypes) : undefined;
-          const found: string[] = [];
-          for (const f of frontier) {
-            this.graph.forEachEdge(f, (_key, edge) => {
-              if (relationTypes && !relationTypes.has(edge.type)) return;
-              const other = edge.source === f ? edge.target : edge.source;
-              if (!types || types.has(this.graph.getNodeAttributes(other).type)) found.push(other);
-            });
-          }
-          return found;
-        },
-      },
-      id,
-      options,
-    );
+    const { ids, truncated } = neighbourhoodIds({ incidence: this.incidence, node: (n) => this.node(n) }, id, options);
     const included = new Set(ids);
     const edges: GraphEdge[] = [];
     for (const nodeId of ids) {
-      this.graph.forEachOutEdge(nodeId, (_key, edge) => {
+      for (const edge of this.incidence.out(nodeId)) {
         if (included.has(edge.target) && (!relationTypes || relationTypes.has(edge.type))) edges.push(edge);
-      });
+      }
     }
     return {
       nodes: ids.map((n) => this.graph.getNodeAttributes(n)),
@@ -136,77 +89,16 @@ export class MemoryGraphStore implements GraphStore, GraphView {
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
-    const tokens = queryTokens(query);
-    if (!tokens.length) return [];
-    const types = options.types?.length ? new Set(options.types) : undefined;
-    const candidates = this.index.withPrefix(tokens[0]);
-    const hits: { node: GraphNode }[] = [];
-    for (const id of candidates) {
-      const node = this.graph.getNodeAttributes(id);
-      if (types && !types.has(node.type)) continue;
-      if (matchesAll(tokens, this.index.searchText.get(id)!)) hits.push({ node });
-    }
-    return rankHits(tokens, hits, options.limit ?? 20);
+    return this.index.search(query, options);
   }
 
   async shortestPaths(from: string, to: string, options: PathOptions = {}): Promise<GraphPath[] | undefined> {
     if (!this.graph.hasNode(from) || !this.graph.hasNode(to)) return undefined;
-    const maxLength = options.maxLength ?? DEFAULT_MAX_PATH_LENGTH;
-    const limit = options.limit ?? DEFAULT_PATH_LIMIT;
-    if (from === to) return [{ nodes: [this.graph.getNodeAttributes(from)], edges: [] }];
-    const fromStart = this.distances(from, maxLength);
-    const total = fromStart.get(to);
-    if (total === undefined) return [];
-    const toEnd = this.distances(to, total);
-    // Walk forward along edges that stay on some shortest path, in canonical
-    // order, so the first `limit` paths found are the first in that order.
-    const found: PathIds[] = [];
-    const walk = (node: string, path: PathIds) => {
-      if (found.length >= limit) return;
-      if (node === to) {
-        found.push({ nodes: [...path.nodes], edges: [...path.edges] });
-        return;
-      }
-      const steps: { next: string; edge: string }[] = [];
-      this.graph.forEachEdge(node, (key, edge) => {
-        const next = edge.source === node ? edge.target : edge.source;
-        if (fromStart.get(node)! + 1 === fromStart.get(next) && fromStart.get(next)! + (toEnd.get(next) ?? Infinity) === total) {
-          steps.push({ next, edge: key });
-        }
-      });
-      steps.sort((a, b) => comparePaths({ nodes: [node, a.next], edges: [a.edge] }, { nodes: [node, b.next], edges: [b.edge] }));
-      for (const step of steps) {
-        path.nodes.push(step.next);
-        path.edges.push(step.edge);
-        walk(step.next, path);
-        path.nodes.pop();
-        path.edges.pop();
-      }
-    };
-    walk(from, { nodes: [from], edges: [] });
-    return found.map((p) => ({
+    const paths = shortestPathIds(this.incidence, from, to, options.maxLength ?? DEFAULT_MAX_PATH_LENGTH, options.limit ?? DEFAULT_PATH_LIMIT);
+    return paths.map((p) => ({
       nodes: p.nodes.map((n) => this.graph.getNodeAttributes(n)),
       edges: p.edges.map((e) => this.graph.getEdgeAttributes(e)),
     }));
-  }
-
-  /** hop counts from `start`, ignoring direction, up to `max` */
-  private distances(start: string, max: number): Map<string, number> {
-    const dist = new Map([[start, 0]]);
-    let frontier = [start];
-    for (let d = 1; d <= max && frontier.length; d++) {
-      const next: string[] = [];
-      for (const node of frontier) {
-        this.graph.forEachNeighbor(node, (neighbour) => {
-          if (!dist.has(neighbour)) {
-            dist.set(neighbour, d);
-            next.push(neighbour);
-          }
-        });
-      }
-      frontier = next;
-    }
-    return dist;
   }
 
   async routeCandidates(profession: string, recipient?: string): Promise<RouteCandidates> {
