@@ -25,23 +25,32 @@ export const LAYER_OF: Record<NodeType, number> = {
 
 export const GUIDE_CLASS = 'rank-guide';
 
-export function forceLayout(incremental: boolean): LayoutOptions {
-  return {
-    name: 'fcose',
-    quality: 'default',
-    randomize: !incremental,
-    animate: incremental,
-    animationDuration: 350,
-    fit: true,
-    padding: 40,
-    nodeDimensionsIncludeLabels: true,
-    nodeRepulsion: () => 12000,
-    idealEdgeLength: () => 90,
-    edgeElasticity: () => 0.3,
-    nodeSeparation: 100,
-    numIter: 2500,
-  } as LayoutOptions;
-}
+const FCOSE_FORCES = {
+  name: 'fcose',
+  nodeRepulsion: () => 12000,
+  idealEdgeLength: () => 90,
+  edgeElasticity: () => 0.3,
+  nodeSeparation: 100,
+};
+
+/** fcose's springs from the current positions, labels counted, animated: makes room for new nodes. */
+export const FORCE_LAYOUT = {
+  ...FCOSE_FORCES,
+  quality: 'default',
+  randomize: false,
+  animate: true,
+  animationDuration: 350,
+  fit: true,
+  padding: 40,
+  nodeDimensionsIncludeLabels: true,
+  numIter: 2500,
+} as LayoutOptions;
+
+/** A new view: fcose in full from random positions, not animated. */
+export const FRESH_LAYOUT = { ...FORCE_LAYOUT, randomize: true, animate: false } as LayoutOptions;
+
+/** fcose's spectral phase alone, without springs: the positions of a large view. */
+export const DRAFT_LAYOUT = { ...FCOSE_FORCES, quality: 'draft', randomize: true, animate: false, fit: false } as LayoutOptions;
 
 export const LAYERED_LAYOUT = {
   name: 'dagre',

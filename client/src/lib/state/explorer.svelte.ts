@@ -21,6 +21,8 @@ class ExplorerStore {
   hiddenRelations = $state.raw(new Set<RelationType>());
   error = $state<string>();
   private history = $state.raw<Snapshot[]>([]);
+  /** Requests in flight, so a neighbourhood asked for twice is fetched once. */
+  private loading = new Map<string, Promise<void>>();
   canUndo = $derived(this.history.length > 0);
 
   graph: GraphModel = $derived.by(() => {
@@ -47,8 +49,14 @@ class ExplorerStore {
     return this.neighbourhoods.get(id);
   }
 
-  async load(id: string): Promise<void> {
-    if (this.neighbourhoods.has(id)) return;
+  load(id: string): Promise<void> {
+    if (this.neighbourhoods.has(id)) return Promise.resolve();
+    const pending = this.loading.get(id) ?? this.fetch(id).finally(() => this.loading.delete(id));
+    this.loading.set(id, pending);
+    return pending;
+  }
+
+  private async fetch(id: string): Promise<void> {
     try {
       const sub = await api.neighbourhood(id, { depth: 1 });
       this.neighbourhoods = new Map(this.neighbourhoods).set(id, sub);
@@ -56,6 +64,13 @@ class ExplorerStore {
     } catch (err) {
       this.error = err instanceof Error ? err.message : String(err);
     }
+  }
+
+  /** Opens the start node when the address names nothing to show, and loads what the view shows. */
+  loadView(): void {
+    if (!view.current.node && view.current.expanded.length === 0) view.update({ node: START_NODE, expanded: [START_NODE] });
+    for (const id of view.current.expanded) void this.load(id);
+    if (view.current.node) void this.load(view.current.node);
   }
 
   private change(patch: Partial<Snapshot>): void {
