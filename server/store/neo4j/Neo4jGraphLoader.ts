@@ -6,20 +6,25 @@ import { randomUUID } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import { searchTextOf } from '../../domain/search.ts';
-import type { GraphData, GraphEdge, GraphNode, NodeType, RelationType } from '../../schema/graph.ts';
+import type { GraphData, GraphEdge, GraphNode } from '../../schema/graph.ts';
 import {
   AWAIT_INDEXES,
-  createEdges,
-  createNodes,
+  CREATE_EDGES,
+  CREATE_NODES,
   DELETE_BATCH,
-  schemaStatements,
+  dropConstraint,
+  label,
+  OBSOLETE_CONSTRAINTS,
+  relation,
+  SCHEMA,
+  SCHEMA_NAMES,
   SET_META,
 } from './cypher.ts';
-import { withDriverErrors } from './driver.ts';
+import { column, withDriverErrors } from './driver.ts';
 import { graphReplaced } from './graphEvents.ts';
 
 export interface LoadOptions {
-  /** rows per UNWIND */
+  /** rows per UNWIND (default 10,000) */
   batchSize?: number;
   /** called after each batch; a test throws here to prove a failed load changes nothing */
   onBatch?: (done: { nodes: number; edges: number }) => void | Promise<void>;
@@ -34,40 +39,48 @@ export interface LoadReport {
   ms: number;
 }
 
-function groupBy<T, K extends string>(items: T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    if (!groups.has(k)) groups.set(k, []);
-    groups.get(k)!.push(item);
-  }
-  return groups;
-}
+/** Rows per statement by default: large, because each statement costs a round trip and server CPU of its own. */
+const DEFAULT_BATCH_SIZE = 10_000;
+/** Nodes detached and deleted per statement: bounds the statement's memory, not the transaction's. */
+const DELETE_BATCH_SIZE = 20_000;
 
 function nodeRow(node: GraphNode): Record<string, unknown> {
-  const scalars: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) {
-    if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) scalars[k] = v;
-  }
-  return { ...scalars, json: JSON.stringify(node), searchText: searchTextOf(node) };
+  return { id: node.id, type: label(node.type), label: node.label, json: JSON.stringify(node), searchText: searchTextOf(node) };
 }
 
-function edgeRow(edge: GraphEdge): { source: string; target: string; props: Record<string, unknown> } {
-  const { source, target } = edge;
-  const props: Record<string, unknown> = { json: JSON.stringify(edge) };
-  for (const [k, v] of Object.entries(edge)) if (v !== undefined) props[k] = v;
-  return { source, target, props };
+/** `elementIds` maps node ids to the element ids of the nodes just created. */
+function edgeRow(edge: GraphEdge, elementIds: Map<string, string>): Record<string, unknown> {
+  const source = elementIds.get(edge.source);
+  const target = elementIds.get(edge.target);
+  if (!source || !target) throw new Error(`relation ${edge.id} joins a node that is not in the graph`);
+  // `role` (holder or recipient of an APPLIES_TO) is read by the route subgraph; a null property is not stored.
+  const role = ('role' in edge && edge.role) || null;
+  return { id: edge.id, type: relation(edge.type), source, target, role, json: JSON.stringify(edge) };
+}
+
+/** Neo4j no longer enforces unique ids (see SCHEMA in cypher.ts): the loader refuses duplicates before it writes. */
+function checkUniqueIds(data: GraphData): void {
+  const ids = new Set<string>();
+  for (const { id } of data.nodes) {
+    if (ids.has(id)) throw new Error(`node id ${id} appears twice`);
+    ids.add(id);
+  }
 }
 
 export class Neo4jGraphLoader {
   constructor(private readonly driver: Driver) {}
 
+  /** Creates the constraints and index that are missing and drops obsolete ones; one read when all is in place. */
   async ensureSchema(): Promise<void> {
     await withDriverErrors(async () => {
       const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
       try {
-        for (const statement of schemaStatements()) await session.run(statement);
-        await session.run(AWAIT_INDEXES);
+        const [names] = column<string[]>(await session.run(SCHEMA_NAMES), 'names');
+        const existing = new Set(names);
+        for (const name of OBSOLETE_CONSTRAINTS.filter((n) => existing.has(n))) await session.run(dropConstraint(name));
+        const missing = SCHEMA.filter(({ name }) => !existing.has(name));
+        for (const { statement } of missing) await session.run(statement);
+        if (missing.length) await session.run(AWAIT_INDEXES);
       } finally {
         await session.close();
       }
@@ -76,8 +89,9 @@ export class Neo4jGraphLoader {
 
   async replaceGraph(data: GraphData, options: LoadOptions = {}): Promise<LoadReport> {
     const started = performance.now();
-    const batchSize = options.batchSize ?? 2_000;
+    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     const version = randomUUID();
+    checkUniqueIds(data);
     await this.ensureSchema();
     const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
     try {
@@ -86,22 +100,22 @@ export class Neo4jGraphLoader {
           async (tx: ManagedTransaction) => {
             const done = { nodes: 0, edges: 0 };
             for (;;) {
-              const result = await tx.run(DELETE_BATCH, { batch: neo4j.int(10_000) });
+              const result = await tx.run(DELETE_BATCH, { batch: neo4j.int(DELETE_BATCH_SIZE) });
               if (Number(result.records[0].get('deleted')) === 0) break;
             }
-            for (const [type, nodes] of groupBy(data.nodes, (n) => n.type as NodeType)) {
-              for (let i = 0; i < nodes.length; i += batchSize) {
-                await tx.run(createNodes(type), { rows: nodes.slice(i, i + batchSize).map(nodeRow) });
-                done.nodes += Math.min(batchSize, nodes.length - i);
-                await options.onBatch?.(done);
-              }
+            const elementIds = new Map<string, string>();
+            for (let i = 0; i < data.nodes.length; i += batchSize) {
+              const rows = data.nodes.slice(i, i + batchSize).map(nodeRow);
+              const created = await tx.run(CREATE_NODES, { rows });
+              for (const r of created.records) elementIds.set(r.get('id') as string, r.get('elementId') as string);
+              done.nodes += rows.length;
+              await options.onBatch?.(done);
             }
-            for (const [type, edges] of groupBy(data.edges, (e) => e.type as RelationType)) {
-              for (let i = 0; i < edges.length; i += batchSize) {
-                await tx.run(createEdges(type), { rows: edges.slice(i, i + batchSize).map(edgeRow) });
-                done.edges += Math.min(batchSize, edges.length - i);
-                await options.onBatch?.(done);
-              }
+            for (let i = 0; i < data.edges.length; i += batchSize) {
+              const rows = data.edges.slice(i, i + batchSize).map((e) => edgeRow(e, elementIds));
+              await tx.run(CREATE_EDGES, { rows });
+              done.edges += rows.length;
+              await options.onBatch?.(done);
             }
             await tx.run(SET_META, {
               version,

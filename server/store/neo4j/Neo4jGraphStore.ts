@@ -2,7 +2,7 @@
 // timeout; answers are rebuilt from the stored JSON so they equal the
 // in-memory engine's to the last property.
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { collectNeighbourhood } from '../../domain/neighbourhood.ts';
+import { DEFAULT_MAX_NODES } from '../../domain/neighbourhood.ts';
 import { comparePaths, DEFAULT_MAX_PATH_LENGTH, DEFAULT_PATH_LIMIT } from '../../domain/paths.ts';
 import { buildRouteCandidates, type RouteCandidates } from '../../domain/routes.ts';
 import { matchesAll, queryTokens, rankHits } from '../../domain/search.ts';
@@ -72,7 +72,7 @@ export class Neo4jGraphStore implements GraphStore {
     try {
       await this.read(async (tx) => {
         await tx.run(Q.ROUTE_SUBGRAPH, { profession: '', recipient: null });
-        await tx.run(Q.ADJACENT, { frontier: [], relations: null, types: null });
+        for (const depth of [1, 2, 3]) await tx.run(Q.neighbourhood(depth), { id: '', relations: null, types: null, maxNodes: neo4j.int(1) });
       });
     } catch {
       // A failed warm-up costs only speed; real queries report real errors.
@@ -106,21 +106,20 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async neighbourhood(id: string, options: NeighbourhoodOptions): Promise<Subgraph | undefined> {
-    const relations = options.relationTypes?.length ? options.relationTypes : null;
-    return this.read(async (tx) => {
-      if (!(await tx.run(Q.NODE_BY_ID, { id })).records.length) return undefined;
-      const { ids, truncated } = await collectNeighbourhood(
-        {
-          adjacent: async (frontier, _relations, nodeTypes) =>
-            column<string>(await tx.run(Q.ADJACENT, { frontier, relations, types: nodeTypes?.length ? nodeTypes : null }), 'id'),
-        },
-        id,
-        options,
-      );
-      const nodes = column<string>(await tx.run(Q.NODES_BY_IDS, { ids }), 'json').map((j) => JSON.parse(j) as GraphNode);
-      const edges = column<string>(await tx.run(Q.EDGES_AMONG, { ids, relations }), 'json').map((j) => JSON.parse(j) as GraphEdge);
-      return { nodes, edges, truncated };
-    });
+    const params = {
+      id,
+      relations: options.relationTypes?.length ? options.relationTypes : null,
+      types: options.nodeTypes?.length ? options.nodeTypes : null,
+      maxNodes: neo4j.int(Math.max(1, options.maxNodes ?? DEFAULT_MAX_NODES)),
+    };
+    // One round trip: the levels, the nodes and the edges are selected by one statement.
+    const [record] = await this.read(async (tx) => (await tx.run(Q.neighbourhood(options.depth), params)).records);
+    if (!record) return undefined;
+    return {
+      nodes: (record.get('nodes') as string[]).map((j) => JSON.parse(j) as GraphNode),
+      edges: (record.get('edges') as string[]).map((j) => JSON.parse(j) as GraphEdge),
+      truncated: record.get('truncated') as boolean,
+    };
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {

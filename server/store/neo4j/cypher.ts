@@ -1,5 +1,6 @@
 // Every Cypher statement of the project. Labels and relationship types come
-// only from the schema's closed lists; every value is a parameter.
+// only from the schema's closed lists (checked by `label` and `relation`, also
+// for the dynamic ones of a load); every value is a parameter.
 import { NODE_TYPES, RELATION_TYPES, type NodeType, type RelationType } from '../../schema/graph.ts';
 
 /** Each node carries the :Node label and its type's label; `json` is the node exactly as loaded. */
@@ -7,38 +8,69 @@ export const NODE_LABEL = 'Node';
 export const META_LABEL = 'SecretumMeta';
 export const SEARCH_INDEX = 'secretum_node_search';
 
-function label(type: NodeType): string {
+/** A node type checked against the schema's closed list: the only strings that become labels. */
+export function label(type: NodeType): string {
   if (!NODE_TYPES.includes(type)) throw new Error(`not a node type: ${type}`);
   return type;
 }
 
-function relation(type: RelationType): string {
+/** A relation type checked against the schema's closed list: the only strings that become relationship types. */
+export function relation(type: RelationType): string {
   if (!RELATION_TYPES.includes(type)) throw new Error(`not a relation type: ${type}`);
   return type;
 }
 
-export const schemaStatements = (): string[] => [
-  `CREATE CONSTRAINT secretum_node_id IF NOT EXISTS FOR (n:${NODE_LABEL}) REQUIRE n.id IS UNIQUE`,
-  ...NODE_TYPES.map((t) => `CREATE CONSTRAINT secretum_${t.toLowerCase()}_id IF NOT EXISTS FOR (n:${label(t)}) REQUIRE n.id IS UNIQUE`),
-  `CREATE CONSTRAINT secretum_meta_key IF NOT EXISTS FOR (m:${META_LABEL}) REQUIRE m.key IS UNIQUE`,
+/** The schema the engine needs, by name: what `ensureSchema` creates when missing. */
+export const SCHEMA: { name: string; statement: string }[] = [
+  // A plain index, not a uniqueness constraint: a constraint checks every
+  // created node with an index seek, and in a transaction that has deleted the
+  // previous graph each seek costs time in proportion to the deleted nodes
+  // (Neo4j 5 merges them into a set per seek): a reload became quadratic. The
+  // loader checks that ids are unique before it writes.
+  { name: 'secretum_node_id_index', statement: `CREATE INDEX secretum_node_id_index IF NOT EXISTS FOR (n:${NODE_LABEL}) ON (n.id)` },
+  { name: 'secretum_meta_key', statement: `CREATE CONSTRAINT secretum_meta_key IF NOT EXISTS FOR (m:${META_LABEL}) REQUIRE m.key IS UNIQUE` },
   // Tokens are normalised by the application (accents, case, "458 bis"), so
   // the index only splits on white space: both engines see the same words.
-  `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${NODE_LABEL}) ON EACH [n.searchText] OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'whitespace' } }`,
+  {
+    name: SEARCH_INDEX,
+    statement: `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${NODE_LABEL}) ON EACH [n.searchText] OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'whitespace' } }`,
+  },
 ];
+
+/** Uniqueness constraints on ids created by earlier versions (see above), dropped when found. */
+export const OBSOLETE_CONSTRAINTS = ['secretum_node_id', ...NODE_TYPES.map((t) => `secretum_${t.toLowerCase()}_id`)];
+
+/** Names of the indexes, and of the constraints that own one. */
+export const SCHEMA_NAMES = `SHOW INDEXES YIELD name, owningConstraint RETURN collect(coalesce(owningConstraint, name)) AS names`;
+
+export const dropConstraint = (name: string) => {
+  if (!OBSOLETE_CONSTRAINTS.includes(name)) throw new Error(`not an obsolete constraint: ${name}`);
+  return `DROP CONSTRAINT ${name} IF EXISTS`;
+};
 
 export const AWAIT_INDEXES = 'CALL db.awaitIndexes(120)';
 
 // ---------- load (one write transaction) ----------
+// One statement for nodes and one for relationships, whatever their types
+// (dynamic labels and types, Neo4j 5.26): every statement costs a round trip,
+// server CPU and, the first time, planning. Relationships find their ends by
+// the element ids the node statement returned, not by an index seek: after the
+// delete, every index seek of the transaction pays for the deleted nodes.
 
 export const DELETE_BATCH = `MATCH (n:${NODE_LABEL}) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS deleted`;
 
-export const createNodes = (type: NodeType) =>
-  `UNWIND $rows AS row CREATE (n:${NODE_LABEL}:${label(type)}) SET n = row`;
+/**
+ * What queries read: the node's JSON, its id and type, its search text for the
+ * full-text index; and its label, which Neo4j Browser shows as the caption.
+ */
+export const CREATE_NODES = `UNWIND $rows AS row
+  CREATE (n:${NODE_LABEL}:$(row.type) {id: row.id, type: row.type, label: row.label, json: row.json, searchText: row.searchText})
+  RETURN row.id AS id, elementId(n) AS elementId`;
 
-export const createEdges = (type: RelationType) =>
-  `UNWIND $rows AS row
-   MATCH (a:${NODE_LABEL} {id: row.source}), (b:${NODE_LABEL} {id: row.target})
-   CREATE (a)-[r:${relation(type)}]->(b) SET r = row.props`;
+export const CREATE_EDGES = `UNWIND $rows AS row
+  MATCH (a) WHERE elementId(a) = row.source
+  MATCH (b) WHERE elementId(b) = row.target
+  CREATE (a)-[:$(row.type) {id: row.id, json: row.json, role: row.role}]->(b)`;
 
 export const SET_META = `MERGE (m:${META_LABEL} {key: 'graph'})
   SET m.version = $version, m.loadedAt = $loadedAt, m.facts = $facts, m.nodes = $nodes, m.edges = $edges`;
@@ -56,17 +88,46 @@ export const NODES_BY_IDS = `MATCH (n:${NODE_LABEL}) WHERE n.id IN $ids RETURN n
 
 export const LIST_NODES = `MATCH (n:${NODE_LABEL}) WHERE $type IS NULL OR n.type = $type RETURN n.json AS json ORDER BY n.id`;
 
-export const ADJACENT = `
-  MATCH (n:${NODE_LABEL})-[r]-(m:${NODE_LABEL})
-  WHERE n.id IN $frontier
-    AND ($relations IS NULL OR type(r) IN $relations)
-    AND ($types IS NULL OR m.type IN $types)
-  RETURN DISTINCT m.id AS id`;
-
-export const EDGES_AMONG = `
-  MATCH (a:${NODE_LABEL})-[r]->(b:${NODE_LABEL})
-  WHERE a.id IN $ids AND b.id IN $ids AND ($relations IS NULL OR type(r) IN $relations)
-  RETURN r.json AS json ORDER BY r.id`;
+/**
+ * The neighbourhood of `$id` in one statement: collectNeighbourhood of
+ * server/domain/neighbourhood.ts, level by level, written out `depth` times.
+ * A level is the allowed neighbours of the frontier not yet included, in id
+ * order, cut to the room left under `$maxNodes` (and then no further level);
+ * then the included nodes in id order and the allowed edges among them in id
+ * order. No row when `$id` is unknown.
+ */
+export const neighbourhood = (depth: number) => {
+  if (!Number.isInteger(depth) || depth < 0 || depth > 10) throw new Error(`bad neighbourhood depth ${depth}`);
+  const level = `
+  CALL (included, frontier, truncated) {
+    UNWIND (CASE WHEN truncated THEN [] ELSE frontier END) AS n
+    MATCH (n)-[r]-(m:${NODE_LABEL})
+    WHERE ($relations IS NULL OR type(r) IN $relations) AND ($types IS NULL OR m.type IN $types)
+    WITH DISTINCT m
+    WHERE NOT m IN included
+    WITH m ORDER BY m.id
+    RETURN collect(m) AS next
+  }
+  WITH included, next, truncated, $maxNodes - size(included) AS room
+  WITH included + next[..room] AS included, next[..room] AS frontier, truncated OR size(next) > room AS truncated`;
+  return `
+  MATCH (c:${NODE_LABEL} {id: $id})
+  WITH [c] AS included, [c] AS frontier, false AS truncated
+  ${level.repeat(depth)}
+  CALL (included) {
+    UNWIND included AS n
+    WITH n ORDER BY n.id
+    RETURN collect(n.json) AS nodes
+  }
+  CALL (included) {
+    UNWIND included AS a
+    MATCH (a)-[r]->(b)
+    WHERE b IN included AND ($relations IS NULL OR type(r) IN $relations)
+    WITH r ORDER BY r.id
+    RETURN collect(r.json) AS edges
+  }
+  RETURN nodes, edges, truncated`;
+};
 
 export const SEARCH = `
   CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query, { limit: $limit }) YIELD node
@@ -90,6 +151,11 @@ export const allShortestPaths = (maxLength: number) => {
  * route names; the exceptions and duties that apply; their recipients,
  * derogations, duties, sources and limits; whom limits and imposed duties
  * concern; the condition trees; the instruments and replacements of sources.
+ *
+ * With a recipient, an exception that applies but neither discloses to the
+ * recipient's IS_A chain nor is restricted by a limit naming that chain yields
+ * no route and no recipient limit in buildRouteCandidates: it is left out, with
+ * all it would bring (at 100k nodes, most of the subgraph).
  */
 export const ROUTE_SUBGRAPH = `
   MATCH (p:${NODE_LABEL} {id: $profession})
@@ -101,10 +167,15 @@ export const ROUTE_SUBGRAPH = `
     OPTIONAL MATCH path = (r:${NODE_LABEL} {id: $recipient})-[:IS_A*0..]->(:${NODE_LABEL})
     RETURN collect(nodes(path)) AS recipientNodes, collect(relationships(path)) AS recipientEdges
   }
-  CALL (holders) {
+  WITH *, reduce(acc = [], ns IN recipientNodes | acc + ns) AS recipientChain
+  CALL (holders, recipientChain) {
     UNWIND holders AS h
     MATCH (x:${NODE_LABEL})-[e:APPLIES_TO]->(h)
-    WHERE x.type IN ['Exception', 'Duty']
+    WHERE x.type = 'Duty'
+       OR x.type = 'Exception' AND (
+            $recipient IS NULL
+            OR EXISTS { (x)-[:PERMITS_DISCLOSURE_TO|REQUIRES_DISCLOSURE_TO]->(t) WHERE t IN recipientChain }
+            OR EXISTS { (x)<-[:RESTRICTS]-(:${NODE_LABEL})-[a:APPLIES_TO]->(t) WHERE a.role = 'recipient' AND t IN recipientChain })
     RETURN collect(DISTINCT x) AS owners, collect(e) AS ownerEdges
   }
   CALL (owners) {
