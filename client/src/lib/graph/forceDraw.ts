@@ -51,6 +51,7 @@ function fitNodeCentres(core: Core): void {
 /** Lays the graph out with fcose; `incremental`: the view only grew, so fcose starts from the current positions and animates. */
 export function drawForce(core: Core, model: GraphModel, incremental: boolean): void {
   if (model.nodes.length <= LARGE_VIEW_NODES) return void core.layout(incremental ? FORCE_LAYOUT : FRESH_LAYOUT).run();
+  core.elements().addClass('dense');
   core.layout({ name: 'preset', positions: Object.fromEntries(draftPositions(model)), fit: false }).run();
   fitNodeCentres(core);
 }

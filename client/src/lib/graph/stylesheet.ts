@@ -72,4 +72,8 @@ export const graphStylesheet: StylesheetJson = [
   // In layers (left to right) labels sit beside their node, so a layer stays narrow in height.
   { selector: 'node.label-beside', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 5, 'text-margin-y': 0 } },
   { selector: '.rank-guide', style: { display: 'none' } },
+  // A view of thousands of elements (see forceDraw.ts) is a shape, not a text: no labels, straight
+  // edges without arrows, the cheapest things Cytoscape draws.
+  { selector: 'node.dense', style: { label: '', 'border-width': 0 } },
+  { selector: 'edge.dense', style: { label: '', 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', width: 1 } },
 ];
