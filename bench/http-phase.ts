@@ -23,7 +23,7 @@ export interface HttpPlan {
   pauseMs: number;
   /** connection counts for the API on Neo4j; none: Neo4j is not started */
   neo4jConnections: number[];
-  /** connection counts at which the API also runs with its answer cache off */
+  /** connection counts at which the API also runs with its answer cache off (on Neo4j: assess only, for time) */
   uncachedConnections: number[];
   /** write a V8 CPU profile of the API process to this directory */
   profileDir?: string;
@@ -197,7 +197,7 @@ export async function runHttpPhase(plan: HttpPlan): Promise<HttpRun[]> {
           const on = (url: string) => ({ child: servers.child, url, jvmPid: neo4j.pid });
           const bytes = servers.ready.bodyBytes[target.name];
           runs.push(await measure(on(servers.ready.api), 'api (neo4j)', target, connections, plan, bytes));
-          if (plan.uncachedConnections.includes(connections)) {
+          if (plan.uncachedConnections.includes(connections) && target.method === 'POST') {
             runs.push(await measure(on(servers.ready.apiUncached), 'api (neo4j), no answer cache', target, connections, plan, bytes));
           }
         }

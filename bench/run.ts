@@ -32,7 +32,7 @@ interface SizePlan {
   heapMiB: number;
 }
 
-const FULL_QUERIES: SeriesPlan = { rounds: 3, callsPerRound: 350, warmUpCalls: 50, capMs: 4_500 };
+const FULL_QUERIES: SeriesPlan = { rounds: 3, callsPerRound: 350, warmUpCalls: 50, capMs: 3_000 };
 const QUICK_QUERIES: SeriesPlan = { rounds: 2, callsPerRound: 100, warmUpCalls: 20, capMs: 1_000 };
 /** 100k nodes in one write transaction pass the transaction memory limit (70 % of the heap) of a 2g heap. */
 const NEO4J = { heap: '4g', pageCache: '2g' };
@@ -60,7 +60,7 @@ function plans(quick: boolean, neo4jMillion: boolean) {
   }
   const http: HttpPlan = quick
     ? { connections: [10], neo4jConnections: [], uncachedConnections: [10], durationS: 1, warmUpS: 0.2, pauseMs: 100 }
-    : { connections: [10, 100], neo4jConnections: [10, 100], uncachedConnections: [10], durationS: 10, warmUpS: 0.5, pauseMs: 200 };
+    : { connections: [10, 100], neo4jConnections: [10, 100], uncachedConnections: [10], durationS: 10, warmUpS: 0.3, pauseMs: 100 };
   const ui: UiPlan = quick
     ? { sizes: [500, 2_000], repetitions: 1, panElements: 2_000, panMs: 1_000, seed: SEED, timeoutMs: 20_000 }
     : { sizes: [500, 2_000, 10_000], repetitions: 3, panElements: 2_000, panMs: 2_000, seed: SEED, timeoutMs: 20_000 };

@@ -5,14 +5,18 @@ import type { GraphNode } from '../schema/graph.ts';
 
 const LATIN_SUFFIXES = 'bis|ter|quater|quinquies|sexies|septies|octies';
 
+/** "458 bis" → "458bis": an article number and its Latin suffix are one word. */
+const NUMBER_SUFFIX = new RegExp(`(\\d)\\s+(${LATIN_SUFFIXES})\\b`, 'g');
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function normaliseSearchText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(new RegExp(`(\\d)\\s+(${LATIN_SUFFIXES})\\b`, 'g'), '$1$2')
+  // Accents, ligatures and non-ASCII spaces are all outside ASCII: plain ASCII text skips their steps.
+  let folded = text;
+  if (NON_ASCII.test(folded)) folded = folded.normalize('NFD').replace(/\p{M}/gu, '');
+  folded = folded.toLowerCase();
+  if (NON_ASCII.test(folded)) folded = folded.replace(/œ/g, 'oe').replace(/æ/g, 'ae');
+  return folded
+    .replace(NUMBER_SUFFIX, '$1$2')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
