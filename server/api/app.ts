@@ -8,6 +8,7 @@ import express, { type Request, type Response } from 'express';
 import rateLimit from 'express-rate-limit';
 import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
+import { protoKeyPath } from '../schema/protoKey.ts';
 import type { GraphStore } from '../store/GraphStore.ts';
 import { ExplorerService } from '../service/ExplorerService.ts';
 import { AnswerCache, canonicalJson, type CachedAnswer } from './answerCache.ts';
@@ -38,26 +39,6 @@ export const DEFAULT_ANSWER_CACHE_BYTES = 32 * 1024 * 1024;
 
 function version(): string {
   return (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-}
-
-/**
- * The dotted path of a "__proto__" key anywhere in a parsed JSON body.
- * JSON.parse keeps it as an own key and zod then drops it without a word, so
- * `facts: { "__proto__": "oui" }` would pass as no fact at all. Iterative:
- * 16 kB of "[" nests deeper than a recursive walk can go.
- */
-function protoKeyPath(body: unknown): string | undefined {
-  const stack: [unknown, string][] = [[body, '']];
-  while (stack.length) {
-    const [value, path] = stack.pop()!;
-    if (!value || typeof value !== 'object') continue;
-    for (const [key, child] of Object.entries(value)) {
-      const at = path ? `${path}.${key}` : key;
-      if (key === '__proto__') return at;
-      stack.push([child, at]);
-    }
-  }
-  return undefined;
 }
 
 function sendAnswer(req: Request, res: Response, answer: CachedAnswer): void {

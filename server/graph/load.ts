@@ -20,6 +20,7 @@ import {
   type SourceRequirement,
 } from '../schema/source.ts';
 import { validateGraph, type Provenance } from './validate.ts';
+import { protoKeyPath } from '../schema/protoKey.ts';
 
 export interface Problem {
   file: string;
@@ -61,12 +62,6 @@ function sourceFiles(dir: string): { yaml: string[]; other: string[] } {
     else if (!/\.md$/.test(name)) other.push(path);
   }
   return { yaml, other };
-}
-
-/** A "__proto__" key survives YAML parsing as an own key but not validation: refuse it rather than lose it silently. */
-function hasProtoKey(value: unknown): boolean {
-  if (!value || typeof value !== 'object') return false;
-  return Object.keys(value).some((k) => k === '__proto__' || hasProtoKey((value as Record<string, unknown>)[k]));
 }
 
 function zodProblems(file: string, record: string | undefined, error: z.ZodError): Problem[] {
@@ -116,7 +111,7 @@ export function readGraphSource(dir: string): { graph: ExpandedGraph; problems: 
     }
     for (const raw of parsed) {
       const rawId = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : undefined;
-      if (hasProtoKey(raw)) {
+      if (protoKeyPath(raw) !== undefined) {
         problems.push({ file, record: rawId, message: 'the key "__proto__" is not allowed' });
         continue;
       }

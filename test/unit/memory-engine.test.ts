@@ -4,7 +4,7 @@
 // graphs. The contract suite compares the engines on the real graph only.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collectNeighbourhood } from '../../server/domain/neighbourhood.ts';
+import { collectNeighbourhood, smallestIds } from '../../server/domain/neighbourhood.ts';
 import { comparePaths, type PathIds } from '../../server/domain/paths.ts';
 import { matchesAll, queryTokens, rankHits, searchTextOf } from '../../server/domain/search.ts';
 import { loadGraphData } from '../../server/graph/load.ts';
@@ -111,6 +111,17 @@ describe('in-memory shortest paths', () => {
         expect(ids(found!)).toEqual(referencePaths(data, from, to, maxLength, limit));
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('smallestIds', () => {
+  it('keeps the same ids as sorting all of them and cutting', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ maxLength: 6 }), { maxLength: 60 }), fc.integer({ min: -2, max: 70 }), (ids, count) => {
+        expect(smallestIds(ids, count)).toEqual([...ids].sort().slice(0, Math.max(0, count)));
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { MultiDirectedGraph } from 'graphology';
 import type { Fact, GraphData, GraphEdge, GraphNode, NodeType, RelationType } from '../../schema/graph.ts';
+import { collectNeighbourhood } from '../../domain/neighbourhood.ts';
 import { DEFAULT_MAX_PATH_LENGTH, DEFAULT_PATH_LIMIT } from '../../domain/paths.ts';
 import { buildRouteCandidates, type GraphView, type RouteCandidates } from '../../domain/routes.ts';
 import type {
@@ -16,7 +17,6 @@ import type {
   Subgraph,
 } from '../GraphStore.ts';
 import { Incidence } from './Incidence.ts';
-import { neighbourhoodIds } from './neighbourhood.ts';
 import { SearchIndex } from './SearchIndex.ts';
 import { shortestPathIds } from './shortestPaths.ts';
 
@@ -73,7 +73,7 @@ export class MemoryGraphStore implements GraphStore, GraphView {
   async neighbourhood(id: string, options: NeighbourhoodOptions): Promise<Subgraph | undefined> {
     if (!this.graph.hasNode(id)) return undefined;
     const relationTypes = options.relationTypes?.length ? new Set(options.relationTypes) : undefined;
-    const { ids, truncated } = neighbourhoodIds({ incidence: this.incidence, node: (n) => this.node(n) }, id, options);
+    const { ids, truncated } = await collectNeighbourhood({ adjacent: async (frontier, _relations, nodeTypes) => this.adjacent(frontier, relationTypes, nodeTypes) }, id, options);
     const included = new Set(ids);
     const edges: GraphEdge[] = [];
     for (const nodeId of ids) {
@@ -86,6 +86,19 @@ export class MemoryGraphStore implements GraphStore, GraphView {
       edges: edges.sort((a, b) => (a.id < b.id ? -1 : 1)),
       truncated,
     };
+  }
+
+  /** distinct nodes joined to the frontier by an allowed edge, either direction, of an allowed type */
+  private adjacent(frontier: string[], relationTypes?: Set<RelationType>, nodeTypes?: NodeType[]): string[] {
+    const types = nodeTypes?.length ? new Set(nodeTypes) : undefined;
+    const found = new Set<string>();
+    for (const node of frontier) {
+      this.incidence.forEach(node, (edge, other) => {
+        if (relationTypes && !relationTypes.has(edge.type)) return;
+        if (!types || types.has(this.graph.getNodeAttributes(other).type)) found.add(other);
+      });
+    }
+    return [...found];
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
