@@ -11,7 +11,8 @@ import { pino, type Logger } from 'pino';
 import { protoKeyPath } from '../schema/protoKey.ts';
 import type { GraphStore } from '../store/GraphStore.ts';
 import { ExplorerService } from '../service/ExplorerService.ts';
-import { AnswerCache, canonicalJson, type CachedAnswer } from './answerCache.ts';
+import { canonicalJson, type CachedAnswer } from '../service/answerCache.ts';
+import { DEFAULT_ANSWER_CACHE_BYTES } from '../service/GraphCache.ts';
 import { endpoints, type Endpoint } from './endpoints.ts';
 import { errorHandler, HttpError, invalidInput, notFoundHandler } from './errors.ts';
 import { requestLog } from './requestLog.ts';
@@ -35,7 +36,7 @@ export interface AppOptions {
   answerCacheBytes?: number;
 }
 
-export const DEFAULT_ANSWER_CACHE_BYTES = 32 * 1024 * 1024;
+export { DEFAULT_ANSWER_CACHE_BYTES };
 
 function version(): string {
   return (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -52,7 +53,7 @@ function sendAnswer(req: Request, res: Response, answer: CachedAnswer): void {
   res.end(answer.body);
 }
 
-function handlerFor(endpoint: Endpoint, service: ExplorerService, cache: AnswerCache) {
+function handlerFor(endpoint: Endpoint, service: ExplorerService) {
   return async (req: Request, res: Response) => {
     const parse = (where: 'params' | 'query' | 'body', schema: Endpoint[typeof where]) => {
       if (!schema) return undefined;
@@ -67,12 +68,13 @@ function handlerFor(endpoint: Endpoint, service: ExplorerService, cache: AnswerC
     if (endpoint.cacheable) {
       // The checked input, not the raw request: equal questions share an answer.
       const key = `${endpoint.method} ${endpoint.path} ${canonicalJson(input)}`;
-      return sendAnswer(req, res, await cache.get(await service.store.version(), key, () => endpoint.handle(service, input)));
+      return sendAnswer(req, res, await service.cachedAnswer(key, () => endpoint.handle(service, input)));
     }
     const result = await endpoint.handle(service, input);
-    if (endpoint.path === '/api/health' && (result as { status: string }).status !== 'ok') {
-      res.setHeader('Retry-After', '5');
-      res.status(503);
+    const status = endpoint.status?.(result as never);
+    if (status) {
+      if (status.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(status.retryAfterSeconds));
+      res.status(status.code);
     }
     res.json(result);
   };
@@ -94,8 +96,7 @@ function cors(origins: string[]): express.RequestHandler {
 }
 
 export function createApp(options: AppOptions): express.Express {
-  const service = new ExplorerService(options.store);
-  const cache = new AnswerCache(options.answerCacheBytes ?? DEFAULT_ANSWER_CACHE_BYTES);
+  const service = new ExplorerService(options.store, { answerBytes: options.answerCacheBytes ?? DEFAULT_ANSWER_CACHE_BYTES });
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
   const app = express();
   app.disable('x-powered-by');
@@ -131,7 +132,7 @@ export function createApp(options: AppOptions): express.Express {
   }
   app.use('/api', express.json({ limit: options.bodyLimit ?? '16kb', strict: true }));
 
-  for (const endpoint of endpoints) app[endpoint.method](endpoint.path, handlerFor(endpoint, service, cache));
+  for (const endpoint of endpoints) app[endpoint.method](endpoint.path, handlerFor(endpoint, service));
   const openapi = buildOpenApi(endpoints, version());
   app.get('/api/openapi.json', (_req, res) => void res.json(openapi));
   app.use('/api/docs', apiDocsRouter());

@@ -22,36 +22,64 @@ import {
 import { GraphNode } from '../schema/graph.ts';
 import type { ExplorerService } from '../service/ExplorerService.ts';
 
+type Schema = z.ZodType;
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
 export interface EndpointInput<P, Q, B> {
   params: P;
   query: Q;
   body: B;
 }
 
-export interface Endpoint<P = any, Q = any, B = any> {
+/** What the router and the OpenAPI document read of an endpoint. */
+export interface Endpoint {
   method: 'get' | 'post';
   path: string;
   summary: string;
   description?: string;
-  params?: z.ZodType<P>;
-  query?: z.ZodType<Q>;
-  body?: z.ZodType<B>;
-  response: z.ZodType;
+  params?: Schema;
+  query?: Schema;
+  body?: Schema;
+  response: Schema;
   /** the answer depends only on the input and the graph: served from the answer cache */
   cacheable?: boolean;
   /** errors this endpoint documents besides 400/429/500/503 */
   errors?: number[];
-  handle(service: ExplorerService, input: EndpointInput<P, Q, B>): Promise<unknown>;
+  /** the status of an answer when not 200, and the seconds to wait before retrying */
+  status?: (result: never) => { code: number; retryAfterSeconds?: number } | undefined;
+  handle(service: ExplorerService, input: EndpointInput<unknown, unknown, unknown>): Promise<unknown>;
 }
 
-const endpoint = <P, Q, B>(e: Endpoint<P, Q, B>) => e;
+interface EndpointDefinition<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, R extends Schema> {
+  method: 'get' | 'post';
+  path: string;
+  summary: string;
+  description?: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: R;
+  cacheable?: boolean;
+  errors?: number[];
+  status?: (result: z.input<R>) => { code: number; retryAfterSeconds?: number } | undefined;
+  /** typed against the schemas: its input is what they parse, its result what the response schema describes */
+  handle(service: ExplorerService, input: EndpointInput<Parsed<P>, Parsed<Q>, Parsed<B>>): Promise<z.input<R>>;
+}
 
-export const endpoints: Endpoint[] = [
+/** Checks a definition against its own schemas, then keeps it in the table's common shape. */
+function endpoint<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined, R extends Schema = Schema>(
+  definition: EndpointDefinition<P, Q, B, R>,
+): Endpoint {
+  return definition as unknown as Endpoint;
+}
+
+export const endpoints: readonly Endpoint[] = [
   endpoint({
     method: 'get',
     path: '/api/health',
     summary: 'Engine and graph size; 503 when the engine is unavailable',
     response: Health,
+    status: (health) => (health.status === 'ok' ? undefined : { code: 503, retryAfterSeconds: 5 }),
     handle: (s) => s.health(),
   }),
   endpoint({

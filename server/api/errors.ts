@@ -3,7 +3,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { EngineUnavailableError, InvalidInputError, NotFoundError } from '../domain/errors.ts';
+import { EngineUnavailableError, InvalidInputError, NotFoundError } from '../schema/errors.ts';
 import type { ApiError } from '../schema/api.ts';
 import { requestId } from './requestLog.ts';
 

@@ -31,7 +31,7 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'Graph engine unavailable; retry after the Retry-After delay',
 };
 
-export function buildOpenApi(endpoints: Endpoint[], version: string): JsonSchema {
+export function buildOpenApi(endpoints: readonly Endpoint[], version: string): JsonSchema {
   const error = { content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } } };
   const paths: Record<string, Record<string, unknown>> = {};
   for (const e of endpoints) {

@@ -2,7 +2,7 @@
 // saj --fact child_maltreatment_situation=oui [--closed-world] [--json]`.
 // Kept apart from its entry point (scripts/ask.ts) so tests drive it in-process.
 import { parseArgs } from 'node:util';
-import { NotFoundError } from '../domain/errors.ts';
+import { NotFoundError } from '../schema/errors.ts';
 import { VERDICT_LABELS } from '../domain/explain.ts';
 import type { Assessment, EvaluatedRequirement } from '../schema/api.ts';
 import type { NodeType } from '../schema/graph.ts';

@@ -1,17 +1,13 @@
 // Route finding (DOMAIN §5) as a pure function over a read-only view of the
-// graph. The in-memory engine passes its whole graph; the Neo4j engine passes
-// the subgraph its Cypher selected. Same function, so the same answers.
-import type { GraphEdge, GraphNode, NodeOf, RelationType } from '../schema/graph.ts';
-import type { DutyRef, Elements, NodeRef, Requirement, SourceRef } from '../schema/api.ts';
-import { NotFoundError } from './errors.ts';
+// graph that a store selected: the in-memory engine hands its whole graph, the
+// Neo4j engine the subgraph its Cypher selected. Same function, same answers.
+import type { GraphEdge, GraphNode, NodeOf } from '../schema/graph.ts';
+import type { DutyRef, EdgeRef, Elements, NodeRef, Requirement, SourceRef } from '../schema/api.ts';
+import { NotFoundError } from '../schema/errors.ts';
+import type { GraphView } from '../schema/graphView.ts';
 
 export type { DutyRef, Elements, NodeRef, Requirement, SourceRef };
 
-export interface GraphView {
-  node(id: string): GraphNode | undefined;
-  out(id: string, type: RelationType): GraphEdge[];
-  in(id: string, type: RelationType): GraphEdge[];
-}
 
 export interface LimitCandidate {
   limit: NodeRef & { summary: string };
@@ -79,12 +75,12 @@ function closest(targets: string[], chains: Map<string, GraphEdge[]>): string | 
 
 class ElementSet {
   private nodes = new Set<string>();
-  private edges = new Set<string>();
+  private edges = new Map<string, EdgeRef>();
   add(...edges: GraphEdge[]): this {
-    for (const e of edges) {
-      this.edges.add(e.id);
-      this.nodes.add(e.source);
-      this.nodes.add(e.target);
+    for (const { id, source, target, type } of edges) {
+      this.edges.set(id, { id, source, target, type });
+      this.nodes.add(source);
+      this.nodes.add(target);
     }
     return this;
   }
@@ -93,14 +89,14 @@ class ElementSet {
     return this;
   }
   toJSON(): Elements {
-    return { nodes: [...this.nodes].sort(), edges: [...this.edges].sort() };
+    return { nodes: [...this.nodes].sort(), edges: [...this.edges.values()].sort(byId) };
   }
 }
 
 function requirementsOf(view: GraphView, owner: string, elements: ElementSet): Requirement[] {
   return view
     .out(owner, 'REQUIRES')
-    .sort((a, b) => (a.target < b.target ? -1 : 1))
+    .toSorted((a, b) => (a.target < b.target ? -1 : 1))
     .flatMap((edge): Requirement[] => {
       const node = view.node(edge.target);
       if (!node) return [];
@@ -241,7 +237,7 @@ export function buildRouteCandidates(view: GraphView, professionId: string, reci
       const targetChain = recipientChain ?? isAChain(view, targetEdge.target);
       const limits = view
         .in(exceptionId, 'RESTRICTS')
-        .sort((a, b) => (a.source < b.source ? -1 : 1))
+        .toSorted((a, b) => (a.source < b.source ? -1 : 1))
         .flatMap((edge) => {
           const limitElements = new ElementSet().add(edge);
           if (!limitConcerns(view, edge.source, holderChain, targetChain, limitElements)) return [];
@@ -266,7 +262,7 @@ export function buildRouteCandidates(view: GraphView, professionId: string, reci
   if (recipientChain) {
     for (const exceptionId of [...exceptions.keys()].sort()) {
       if (reached.has(exceptionId)) continue;
-      for (const edge of view.in(exceptionId, 'RESTRICTS').sort((a, b) => (a.source < b.source ? -1 : 1))) {
+      for (const edge of view.in(exceptionId, 'RESTRICTS').toSorted((a, b) => (a.source < b.source ? -1 : 1))) {
         const named = view.out(edge.source, 'APPLIES_TO').some((e) => e.role === 'recipient' && recipientChain.has(e.target));
         const limitElements = new ElementSet().add(edge);
         if (!named || !limitConcerns(view, edge.source, holderChain, recipientChain, limitElements)) continue;
@@ -279,7 +275,7 @@ export function buildRouteCandidates(view: GraphView, professionId: string, reci
   const standaloneDuties: DutyCandidate[] = [];
   const seenDuties = new Set<string>();
   for (const ancestor of [...holderChain.keys()].sort()) {
-    for (const edge of view.in(ancestor, 'APPLIES_TO').sort((a, b) => (a.source < b.source ? -1 : 1))) {
+    for (const edge of view.in(ancestor, 'APPLIES_TO').toSorted((a, b) => (a.source < b.source ? -1 : 1))) {
       const duty = view.node(edge.source);
       // A duty that a route imposes binds through that route, not by itself.
       if (duty?.type !== 'Duty' || seenDuties.has(duty.id) || view.in(duty.id, 'IMPOSES').length) continue;

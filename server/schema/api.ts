@@ -18,9 +18,12 @@ export const SourceRef = NodeRef.extend({
 });
 export type SourceRef = z.infer<typeof SourceRef>;
 
+export const EdgeRef = z.object({ id: z.string(), source: z.string(), target: z.string(), type: RelationType });
+export type EdgeRef = z.infer<typeof EdgeRef>;
+
 export const Elements = z
-  .object({ nodes: z.array(z.string()), edges: z.array(z.string()) })
-  .describe('graph elements (node and edge ids) of the path, for highlighting');
+  .object({ nodes: z.array(z.string()), edges: z.array(EdgeRef) })
+  .describe('graph elements of the route (node ids, and edges with their ends), for highlighting');
 export type Elements = z.infer<typeof Elements>;
 
 const ConditionRequirement = z.object({

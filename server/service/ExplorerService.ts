@@ -1,5 +1,6 @@
-// The rules of the API: check ids and facts against the graph, ask the store,
-// hand the answer to the pure domain functions. HTTP knows nothing of this.
+// The rules of the API: check ids and facts against the graph, ask the store
+// to select, hand what it selected to the pure domain functions. HTTP knows
+// nothing of this, and sees the store only through this service.
 import type {
   AssessBody,
   Assessment,
@@ -13,13 +14,35 @@ import type {
 import type { Fact, GraphNode, NodeType, RelationType } from '../schema/graph.ts';
 import { assessSituation } from '../domain/assess.ts';
 import { findDisclosureRoutes } from '../domain/disclosure.ts';
-import { EngineUnavailableError, InvalidInputError, NotFoundError } from '../domain/errors.ts';
-import type { GraphStore } from '../store/GraphStore.ts';
+import { buildRouteCandidates, type RouteCandidates } from '../domain/routes.ts';
+import { EngineUnavailableError, InvalidInputError, NotFoundError } from '../schema/errors.ts';
+import type { EngineName, GraphStore } from '../store/GraphStore.ts';
+import type { CachedAnswer } from './answerCache.ts';
+import { GraphCache, type GraphCacheOptions } from './GraphCache.ts';
 
 export class ExplorerService {
-  private vocabulary?: Promise<Fact[]>;
+  private readonly cache: GraphCache;
 
-  constructor(readonly store: GraphStore) {}
+  constructor(
+    private readonly store: GraphStore,
+    cacheOptions: GraphCacheOptions = {},
+  ) {
+    this.cache = new GraphCache(() => store.version(), cacheOptions);
+  }
+
+  get engine(): EngineName {
+    return this.store.engine;
+  }
+
+  /** The serialised answer to a read question that `key` names in full, kept for the graph's version. */
+  cachedAnswer(key: string, compute: () => Promise<unknown>): Promise<CachedAnswer> {
+    return this.cache.answer(key, compute);
+  }
+
+  /** The graph's version: answers computed under it stay valid until it changes. */
+  graphVersion(): Promise<string> {
+    return this.store.version();
+  }
 
   async health(): Promise<Health> {
     try {
@@ -74,7 +97,7 @@ export class ExplorerService {
   }
 
   async disclosure(profession: string, recipient?: string): Promise<DisclosureMap> {
-    return findDisclosureRoutes(await this.store.routeCandidates(profession, recipient));
+    return findDisclosureRoutes(await this.routeCandidates(profession, recipient));
   }
 
   async assess(body: AssessBody): Promise<Assessment> {
@@ -83,16 +106,18 @@ export class ExplorerService {
     for (const fact of Object.keys(body.facts)) {
       if (!known.has(fact)) throw new InvalidInputError(`facts.${fact}`, `unknown fact "${fact}" (see GET /api/facts)`);
     }
-    const candidates = await this.store.routeCandidates(body.profession, body.recipient);
+    const candidates = await this.routeCandidates(body.profession, body.recipient);
     return assessSituation(candidates, body.facts, { closedWorld: body.closedWorld }, vocabulary);
   }
 
+  /** The routes of DOMAIN §5, found by the domain in what the store selected. */
+  async routeCandidates(profession: string, recipient?: string): Promise<RouteCandidates> {
+    const key = `${profession}\u0000${recipient ?? ''}`;
+    const view = await this.cache.routeSubgraph(key, () => this.store.routeSubgraph(profession, recipient));
+    return buildRouteCandidates(view, profession, recipient);
+  }
+
   private factVocabulary(): Promise<Fact[]> {
-    // The vocabulary changes only with graph-data; a failed read is not kept.
-    this.vocabulary ??= this.store.facts().catch((err) => {
-      this.vocabulary = undefined;
-      throw err;
-    });
-    return this.vocabulary;
+    return this.cache.vocabulary(() => this.store.facts());
   }
 }

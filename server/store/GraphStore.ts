@@ -1,8 +1,9 @@
-// The port both engines implement. Everything an engine answers is plain,
-// JSON-ready data in a canonical order, so that the contract suite can demand
-// identical answers from the in-memory engine and from Neo4j.
+// The port both engines implement. An engine selects data — nodes, edges,
+// subgraphs, hits, paths — and knows no legal rule: the service hands what it
+// selected to server/domain/. Everything an engine answers is plain data in a
+// canonical order, so the contract suite demands identical answers of both.
 import type { Fact, GraphEdge, GraphNode, NodeType, RelationType } from '../schema/graph.ts';
-import type { RouteCandidates } from '../domain/routes.ts';
+import type { GraphView } from '../schema/graphView.ts';
 
 export type EngineName = 'memory' | 'neo4j';
 
@@ -61,8 +62,14 @@ export interface GraphStore {
   search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
   /** all shortest paths, ignoring direction; [] when none, undefined when an id is unknown */
   shortestPaths(from: string, to: string, options?: PathOptions): Promise<GraphPath[] | undefined>;
-  /** the routes of DOMAIN §5 open to a profession (towards a recipient, if given) */
-  routeCandidates(profession: string, recipient?: string): Promise<RouteCandidates>;
+  /**
+   * The part of the graph that route finding (DOMAIN §5) walks for a profession
+   * (towards a recipient, if given): at least the IS_A chains of both, the
+   * exceptions, limits and duties that concern them, with their conditions,
+   * sources, duties and replacements. An engine may hand more (the in-memory
+   * one hands its whole graph); an unknown id is simply absent from the view.
+   */
+  routeSubgraph(profession: string, recipient?: string): Promise<GraphView>;
   facts(): Promise<Fact[]>;
   counts(): Promise<GraphCounts>;
   /**

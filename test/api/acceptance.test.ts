@@ -12,7 +12,7 @@ import { MemoryGraphStore } from '../../server/store/memory/MemoryGraphStore.ts'
 import { Neo4jGraphLoader } from '../../server/store/neo4j/Neo4jGraphLoader.ts';
 import { Neo4jGraphStore } from '../../server/store/neo4j/Neo4jGraphStore.ts';
 import { DOMAIN_EXAMPLES, type AssessCase } from '../contract/acceptanceSuite.ts';
-import { neo4jSkipReason, startTestNeo4j, type TestNeo4j } from '../support/neo4j.ts';
+import { connectTestStore, neo4jSkipReason, startTestNeo4j, type TestNeo4j } from '../support/neo4j.ts';
 
 function cliArgs(c: AssessCase): string[] {
   return [
@@ -73,12 +73,12 @@ describe.skipIf(skip)('on a real Neo4j', () => {
   let neo4j: TestNeo4j;
   beforeAll(async () => {
     neo4j = await startTestNeo4j();
-    const store = await Neo4jGraphStore.connect({ uri: neo4j.uri });
+    const store = await connectTestStore(neo4j.uri);
     await new Neo4jGraphLoader(store.neo4jDriver).replaceGraph(loadGraphData());
     await store.close();
   });
   afterAll(() => neo4j?.dispose());
-  acceptanceOverInterfaces('neo4j', () => Neo4jGraphStore.connect({ uri: neo4j.uri }));
+  acceptanceOverInterfaces('neo4j', () => connectTestStore(neo4j.uri));
 });
 
 describe('npm run ask, as a user types it', () => {

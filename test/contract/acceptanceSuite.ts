@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { assessSituation } from '../../server/domain/assess.ts';
 import type { Assessment } from '../../server/schema/api.ts';
 import type { GraphStore } from '../../server/store/GraphStore.ts';
+import { routeCandidatesOf } from '../support/routes.ts';
 
 export interface AssessCase {
   name: string;
@@ -138,7 +139,7 @@ export const DOMAIN_EXAMPLES: AssessCase[] = [
 export function acceptanceSuite(engine: string, getStore: () => GraphStore): void {
   const assess = async (c: Omit<AssessCase, 'name' | 'expect'>) => {
     const store = getStore();
-    return assessSituation(await store.routeCandidates(c.profession, c.recipient), c.facts, { closedWorld: c.closedWorld }, await store.facts());
+    return assessSituation(await routeCandidatesOf(store, c.profession, c.recipient), c.facts, { closedWorld: c.closedWorld }, await store.facts());
   };
 
   describe(`the brochure's worked examples (DOMAIN §7) on ${engine}`, () => {

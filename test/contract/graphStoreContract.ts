@@ -7,6 +7,7 @@ import type { GraphData } from '../../server/schema/graph.ts';
 import type { GraphStore } from '../../server/store/GraphStore.ts';
 import { MemoryGraphStore } from '../../server/store/memory/MemoryGraphStore.ts';
 import { condition, tinyGraph } from '../support/tinyGraph.ts';
+import { routeCandidatesOf } from '../support/routes.ts';
 import { acceptanceSuite } from './acceptanceSuite.ts';
 
 export type OpenStore = (data: GraphData) => Promise<GraphStore>;
@@ -183,14 +184,14 @@ export function graphStoreContract(engine: string, open: OpenStore): void {
       afterAll(() => store.close());
 
       it('finds routes through IS_A, one per exception and named recipient', async () => {
-        const all = await store.routeCandidates('doc');
+        const all = await routeCandidatesOf(store, 'doc');
         expect(all.routes.map((r) => `${r.exception.id}>${r.target.id}`)).toEqual(['e-a>pros', 'e-a>svc', 'e-b>pros']);
-        const toPros = await store.routeCandidates('doc', 'pros');
+        const toPros = await routeCandidatesOf(store, 'doc', 'pros');
         expect(toPros.routes.map((r) => `${r.exception.id}>${r.target.id}`)).toEqual(['e-a>pros', 'e-b>pros']);
       });
 
       it('carries conditions, limits, duties, sources with their replacement, and path elements', async () => {
-        const { routes, standaloneDuties } = await store.routeCandidates('doc', 'pros');
+        const { routes, standaloneDuties } = await routeCandidatesOf(store, 'doc', 'pros');
         const a = routes[0];
         expect(a.requirements).toEqual([
           { kind: 'condition', id: 'c-1', label: 'c-1', fact: 'f1', expected: true },
@@ -208,20 +209,20 @@ export function graphStoreContract(engine: string, open: OpenStore): void {
         expect(a.limits.map((l) => l.limit.id)).toEqual(['l-1']);
         expect(ids(a.duties)).toEqual(['d-1']);
         expect(a.sources[0]).toMatchObject({ id: 'p1', status: 'replaced', replacedBy: [{ id: 'p2' }], instrument: { id: 'code' } });
-        expect(a.elements.edges).toEqual(
+        expect(a.elements.edges.map((e) => e.id)).toEqual(
           expect.arrayContaining(['doc-[IS_A]->dep', 'e-a-[APPLIES_TO]->dep', 'e-a-[PERMITS_DISCLOSURE_TO]->pros', 'e-a-[REQUIRES]->g', 'g-[REQUIRES]->c-3', 'l-1-[RESTRICTS]->e-a']),
         );
         expect(ids(standaloneDuties.map((d) => d.duty))).toEqual(['d-2']);
       });
 
       it('does not carry a limit that concerns another profession', async () => {
-        const { routes } = await store.routeCandidates('dep', 'pros');
+        const { routes } = await routeCandidatesOf(store, 'dep', 'pros');
         expect(routes[0].limits).toEqual([]);
       });
 
       it('throws a NotFoundError naming the field for unknown ids', async () => {
-        await expect(store.routeCandidates('nobody')).rejects.toMatchObject({ name: 'NotFoundError', field: 'profession' });
-        await expect(store.routeCandidates('doc', 'nobody')).rejects.toMatchObject({ name: 'NotFoundError', field: 'recipient' });
+        await expect(routeCandidatesOf(store, 'nobody')).rejects.toMatchObject({ name: 'NotFoundError', field: 'profession' });
+        await expect(routeCandidatesOf(store, 'doc', 'nobody')).rejects.toMatchObject({ name: 'NotFoundError', field: 'recipient' });
       });
 
       it('serves the fact vocabulary', async () => {
@@ -270,7 +271,7 @@ export function graphStoreContract(engine: string, open: OpenStore): void {
         const recipients = [undefined, ...ids(await reference.listNodes('Recipient')).slice(0, 12), 'psychologue'];
         for (const profession of ids(await reference.listNodes('Profession'))) {
           for (const recipient of recipients) {
-            expect(await store.routeCandidates(profession, recipient), `${profession}→${recipient}`).toEqual(await reference.routeCandidates(profession, recipient));
+            expect(await routeCandidatesOf(store, profession, recipient), `${profession}→${recipient}`).toEqual(await routeCandidatesOf(reference, profession, recipient));
           }
         }
       }, 300_000);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadGraphData } from '../../server/graph/load.ts';
 import { Neo4jGraphLoader } from '../../server/store/neo4j/Neo4jGraphLoader.ts';
 import { Neo4jGraphStore } from '../../server/store/neo4j/Neo4jGraphStore.ts';
-import { neo4jSkipReason, startTestNeo4j, type TestNeo4j } from '../support/neo4j.ts';
+import { connectTestStore, neo4jSkipReason, startTestNeo4j, type TestNeo4j } from '../support/neo4j.ts';
 import { graphStoreContract, pathGraph } from './graphStoreContract.ts';
 
 const skip = neo4jSkipReason();
@@ -14,7 +14,7 @@ describe.skipIf(skip)('Neo4j engine', () => {
   });
   afterAll(() => server?.dispose());
 
-  const connect = () => Neo4jGraphStore.connect({ uri: server.uri });
+  const connect = () => connectTestStore(server.uri);
 
   // Every `open` replaces the one database's graph: the contract's describes run in order.
   graphStoreContract('neo4j', async (data) => {
@@ -40,9 +40,9 @@ describe.skipIf(skip)('Neo4j engine', () => {
 
     it('sees a load through its own driver at once, and one by another process after its version TTL', async () => {
       // A TTL longer than the test: what this store answers shows whether it asked the database again.
-      const store = await Neo4jGraphStore.connect({ uri: server.uri, versionTtlMs: 600_000 });
+      const store = await connectTestStore(server.uri, { versionTtlMs: 600_000 });
       const other = await connect();
-      const untrusting = await Neo4jGraphStore.connect({ uri: server.uri, versionTtlMs: 0 });
+      const untrusting = await connectTestStore(server.uri, { versionTtlMs: 0 });
       try {
         const v1 = await store.version();
         await new Neo4jGraphLoader(store.neo4jDriver).replaceGraph(pathGraph);

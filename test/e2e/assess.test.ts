@@ -24,7 +24,7 @@ describeInBrowser('Évaluer une situation', () => {
 
     const open = expected.routes.filter((r) => r.status === 'open');
     expect(open.map((r) => r.exception.id)).toContain('exc-decret-2004-art-3');
-    const wanted = [...new Set(open.flatMap((r) => [...r.elements.nodes, ...r.elements.edges]))].sort();
+    const wanted = [...new Set(open.flatMap((r) => [...r.elements.nodes, ...r.elements.edges.map((e) => e.id)]))].sort();
     await expect.poll(() => highlightedIds(page, /Voies de la situation/)).toEqual(wanted);
 
     await page.getByText(/Le graphe en texte/).click();

@@ -3,6 +3,7 @@
 // Under CI=true a missing Java or Maven fails the run; on a laptop without
 // Java the suite is skipped, loudly.
 import { rmSync } from 'node:fs';
+import { Neo4jGraphStore } from '../../server/store/neo4j/Neo4jGraphStore.ts';
 import { javaAvailable, mavenAvailable, neo4jJarsReady, startNeo4j, type Neo4jServer } from '../../scripts/neo4j/server.ts';
 
 export function neo4jSkipReason(): string | undefined {
@@ -27,4 +28,13 @@ export async function startTestNeo4j(): Promise<TestNeo4j> {
       rmSync(server.home, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A store on the test server with a timeout sized for a busy 2-core machine:
+ * a cold JVM plans the route statement in seconds, and under load in more
+ * than the default 10 s — a test must not fail for the machine's load.
+ */
+export function connectTestStore(uri: string, options: { versionTtlMs?: number } = {}): Promise<Neo4jGraphStore> {
+  return Neo4jGraphStore.connect({ uri, queryTimeoutMs: 120_000, ...options });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnswerCache, canonicalJson } from '../../server/api/answerCache.ts';
+import { AnswerCache, canonicalJson } from '../../server/service/answerCache.ts';
 
 const deferred = <T>() => {
   let resolve!: (value: T) => void;

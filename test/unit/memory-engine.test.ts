@@ -4,9 +4,9 @@
 // graphs. The contract suite compares the engines on the real graph only.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collectNeighbourhood, smallestIds } from '../../server/domain/neighbourhood.ts';
-import { comparePaths, type PathIds } from '../../server/domain/paths.ts';
-import { matchesAll, queryTokens, rankHits, searchTextOf } from '../../server/domain/search.ts';
+import { collectNeighbourhood, smallestIds } from '../../server/store/shared/neighbourhood.ts';
+import { comparePaths, type PathIds } from '../../server/store/shared/paths.ts';
+import { matchesAll, queryTokens, rankHits, searchTextOf } from '../../server/store/shared/search.ts';
 import { loadGraphData } from '../../server/graph/load.ts';
 import type { GraphData, GraphEdge, GraphNode, NodeType, RelationType } from '../../server/schema/graph.ts';
 import { MemoryGraphStore } from '../../server/store/memory/MemoryGraphStore.ts';

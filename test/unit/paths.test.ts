@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparePaths } from '../../server/domain/paths.ts';
+import { comparePaths } from '../../server/store/shared/paths.ts';
 
 describe('comparePaths', () => {
   it('orders by the next node first, then by the edge that reaches it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesAll, normaliseSearchText, queryTokens, searchTextOf } from '../../server/domain/search.ts';
+import { matchesAll, normaliseSearchText, queryTokens, searchTextOf } from '../../server/store/shared/search.ts';
 import { GraphNode } from '../../server/schema/graph.ts';
 
 const node = GraphNode.parse({

@@ -2,14 +2,13 @@
 // and walk the route's elements breadth-first, visiting the article before the
 // conditions, the conditions before the recipient and the duties last, so the
 // walk reads like the brochure's reasoning.
-import { parseEdgeId } from './graph/model.ts';
 import { RELATION_LABELS } from './labels.ts';
-import type { GraphEdge, GraphNode, NodeType } from './types.ts';
+import type { EdgeRef, Elements, GraphNode, NodeType } from './types.ts';
 
 export interface WalkStep {
   node: Pick<GraphNode, 'id' | 'label' | 'type'>;
   /** the relation that led here; absent for the first step */
-  edge?: GraphEdge;
+  edge?: EdgeRef;
   sentence: string;
 }
 
@@ -28,16 +27,16 @@ const ORDER: Partial<Record<NodeType, number>> = {
 const rank = (node: Pick<GraphNode, 'type'>) => ORDER[node.type] ?? 8;
 
 export function walkRoute(
-  elements: { nodes: string[]; edges: string[] },
+  elements: Elements,
   lookup: (id: string) => Pick<GraphNode, 'id' | 'label' | 'type'> | undefined,
   start?: string,
 ): WalkStep[] {
   const nodes = elements.nodes.map(lookup).filter((n): n is NonNullable<typeof n> => n !== undefined);
   const known = new Set(nodes.map((n) => n.id));
-  const edges = elements.edges.map(parseEdgeId).filter((e): e is GraphEdge => !!e && known.has(e.source) && known.has(e.target));
+  const edges = elements.edges.filter((e) => known.has(e.source) && known.has(e.target));
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const label = (id: string) => byId.get(id)!.label;
-  const sentence = (edge: GraphEdge) => `${label(edge.source)} ${RELATION_LABELS[edge.type]} ${label(edge.target)}`;
+  const sentence = (edge: EdgeRef) => `${label(edge.source)} ${RELATION_LABELS[edge.type]} ${label(edge.target)}`;
 
   const steps: WalkStep[] = [];
   const seen = new Set<string>();

@@ -6,6 +6,8 @@ export type {
   AssessedRoute,
   DisclosureMap,
   DisclosureRoute,
+  EdgeRef,
+  Elements,
   EvaluatedRequirement,
   FactsResult,
   MissingFact,

@@ -1,11 +1,12 @@
 // The zero-setup engine: the whole graph in memory (graphology), with the
-// indexes the queries need built once at load.
+// indexes the queries need built once at load. A new graph replaces the old
+// one whole, under a new version.
 import { randomUUID } from 'node:crypto';
 import { MultiDirectedGraph } from 'graphology';
 import type { Fact, GraphData, GraphEdge, GraphNode, NodeType, RelationType } from '../../schema/graph.ts';
-import { collectNeighbourhood } from '../../domain/neighbourhood.ts';
-import { DEFAULT_MAX_PATH_LENGTH, DEFAULT_PATH_LIMIT } from '../../domain/paths.ts';
-import { buildRouteCandidates, type GraphView, type RouteCandidates } from '../../domain/routes.ts';
+import { collectNeighbourhood } from '../shared/neighbourhood.ts';
+import { DEFAULT_MAX_PATH_LENGTH, DEFAULT_PATH_LIMIT } from '../shared/paths.ts';
+import type { GraphView } from '../../schema/graphView.ts';
 import type {
   GraphCounts,
   GraphPath,
@@ -22,17 +23,16 @@ import { shortestPathIds } from './shortestPaths.ts';
 
 type Graph = MultiDirectedGraph<GraphNode, GraphEdge>;
 
-export class MemoryGraphStore implements GraphStore, GraphView {
-  readonly engine = 'memory' as const;
-  private readonly graph: Graph;
-  private readonly index: SearchIndex;
+/** One loaded graph with the indexes the queries need, built once and never changed. */
+class MemoryGraph implements GraphView {
+  readonly graph: Graph;
+  readonly index: SearchIndex;
   /** each node's edges in plain arrays, for the traversals */
-  private readonly incidence: Incidence;
-  private readonly factList: Fact[];
+  readonly incidence: Incidence;
+  readonly facts: Fact[];
+  readonly version = randomUUID();
   private readonly outByType = new Map<string, GraphEdge[]>();
   private readonly inByType = new Map<string, GraphEdge[]>();
-  /** a store never changes its graph: one version for its life */
-  private readonly graphVersion = randomUUID();
 
   constructor(data: GraphData) {
     this.graph = new MultiDirectedGraph<GraphNode, GraphEdge>();
@@ -44,97 +44,119 @@ export class MemoryGraphStore implements GraphStore, GraphView {
     }
     this.incidence = new Incidence(data.edges);
     this.index = new SearchIndex(data.nodes);
-    this.factList = data.facts;
+    this.facts = data.facts;
   }
 
-  // GraphView, for the pure route finder
   node(id: string): GraphNode | undefined {
     return this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : undefined;
   }
-  out(id: string, type: RelationType): GraphEdge[] {
-    return [...(this.outByType.get(`${id}|${type}`) ?? [])];
+  out(id: string, type: RelationType): readonly GraphEdge[] {
+    return this.outByType.get(`${id}|${type}`) ?? NONE;
   }
-  in(id: string, type: RelationType): GraphEdge[] {
-    return [...(this.inByType.get(`${id}|${type}`) ?? [])];
+  in(id: string, type: RelationType): readonly GraphEdge[] {
+    return this.inByType.get(`${id}|${type}`) ?? NONE;
+  }
+}
+
+const NONE: readonly GraphEdge[] = Object.freeze([]);
+
+export class MemoryGraphStore implements GraphStore {
+  readonly engine = 'memory' as const;
+  /** replaced whole by `replaceGraph`: a request under way keeps the graph it started with */
+  private current: MemoryGraph;
+
+  constructor(data: GraphData) {
+    this.current = new MemoryGraph(data);
+  }
+
+  /** Swaps in another graph at once, under a new version (the in-memory counterpart of `npm run db:load`). */
+  replaceGraph(data: GraphData): void {
+    this.current = new MemoryGraph(data);
   }
 
   async getNode(id: string): Promise<GraphNode | undefined> {
-    return this.node(id);
+    return this.current.node(id);
   }
 
   async listNodes(type?: NodeType): Promise<GraphNode[]> {
     const nodes: GraphNode[] = [];
-    this.graph.forEachNode((_, attributes) => {
+    this.current.graph.forEachNode((_, attributes) => {
       if (!type || attributes.type === type) nodes.push(attributes);
     });
     return nodes.sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
   async neighbourhood(id: string, options: NeighbourhoodOptions): Promise<Subgraph | undefined> {
-    if (!this.graph.hasNode(id)) return undefined;
+    const memory = this.current;
+    const { graph, incidence } = memory;
+    if (!graph.hasNode(id)) return undefined;
     const relationTypes = options.relationTypes?.length ? new Set(options.relationTypes) : undefined;
-    const { ids, truncated } = await collectNeighbourhood({ adjacent: async (frontier, _relations, nodeTypes) => this.adjacent(frontier, relationTypes, nodeTypes) }, id, options);
+    const adjacent = async (frontier: string[], _relations: unknown, nodeTypes?: NodeType[]) => adjacentNodes(memory, frontier, relationTypes, nodeTypes);
+    const { ids, truncated } = await collectNeighbourhood({ adjacent }, id, options);
     const included = new Set(ids);
     const edges: GraphEdge[] = [];
     for (const nodeId of ids) {
-      for (const edge of this.incidence.out(nodeId)) {
+      for (const edge of incidence.out(nodeId)) {
         if (included.has(edge.target) && (!relationTypes || relationTypes.has(edge.type))) edges.push(edge);
       }
     }
     return {
-      nodes: ids.map((n) => this.graph.getNodeAttributes(n)),
+      nodes: ids.map((n) => graph.getNodeAttributes(n)),
       edges: edges.sort((a, b) => (a.id < b.id ? -1 : 1)),
       truncated,
     };
   }
 
-  /** distinct nodes joined to the frontier by an allowed edge, either direction, of an allowed type */
-  private adjacent(frontier: string[], relationTypes?: Set<RelationType>, nodeTypes?: NodeType[]): string[] {
-    const types = nodeTypes?.length ? new Set(nodeTypes) : undefined;
-    const found = new Set<string>();
-    for (const node of frontier) {
-      this.incidence.forEach(node, (edge, other) => {
-        if (relationTypes && !relationTypes.has(edge.type)) return;
-        if (!types || types.has(this.graph.getNodeAttributes(other).type)) found.add(other);
-      });
-    }
-    return [...found];
-  }
-
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
-    return this.index.search(query, options);
+    return this.current.index.search(query, options);
   }
 
   async shortestPaths(from: string, to: string, options: PathOptions = {}): Promise<GraphPath[] | undefined> {
-    if (!this.graph.hasNode(from) || !this.graph.hasNode(to)) return undefined;
-    const paths = shortestPathIds(this.incidence, from, to, options.maxLength ?? DEFAULT_MAX_PATH_LENGTH, options.limit ?? DEFAULT_PATH_LIMIT);
+    const { graph, incidence } = this.current;
+    if (!graph.hasNode(from) || !graph.hasNode(to)) return undefined;
+    const paths = shortestPathIds(incidence, from, to, options.maxLength ?? DEFAULT_MAX_PATH_LENGTH, options.limit ?? DEFAULT_PATH_LIMIT);
     return paths.map((p) => ({
-      nodes: p.nodes.map((n) => this.graph.getNodeAttributes(n)),
-      edges: p.edges.map((e) => this.graph.getEdgeAttributes(e)),
+      nodes: p.nodes.map((n) => graph.getNodeAttributes(n)),
+      edges: p.edges.map((e) => graph.getEdgeAttributes(e)),
     }));
   }
 
-  async routeCandidates(profession: string, recipient?: string): Promise<RouteCandidates> {
-    return buildRouteCandidates(this, profession, recipient);
+  /** The whole graph: walking it in memory costs less than selecting a part. */
+  async routeSubgraph(): Promise<GraphView> {
+    return this.current;
   }
 
   async facts(): Promise<Fact[]> {
-    return this.factList;
+    return this.current.facts;
   }
 
   async counts(): Promise<GraphCounts> {
+    const { graph } = this.current;
     const byType: Record<string, number> = {};
     const byRelation: Record<string, number> = {};
-    this.graph.forEachNode((_, n) => (byType[n.type] = (byType[n.type] ?? 0) + 1));
-    this.graph.forEachEdge((_, e) => (byRelation[e.type] = (byRelation[e.type] ?? 0) + 1));
-    return { nodes: this.graph.order, edges: this.graph.size, byType: sortKeys(byType), byRelation: sortKeys(byRelation) };
+    graph.forEachNode((_, n) => (byType[n.type] = (byType[n.type] ?? 0) + 1));
+    graph.forEachEdge((_, e) => (byRelation[e.type] = (byRelation[e.type] ?? 0) + 1));
+    return { nodes: graph.order, edges: graph.size, byType: sortKeys(byType), byRelation: sortKeys(byRelation) };
   }
 
   async version(): Promise<string> {
-    return this.graphVersion;
+    return this.current.version;
   }
 
   async close(): Promise<void> {}
+}
+
+/** distinct nodes joined to the frontier by an allowed edge, either direction, of an allowed type */
+function adjacentNodes(memory: MemoryGraph, frontier: string[], relationTypes?: Set<RelationType>, nodeTypes?: NodeType[]): string[] {
+  const types = nodeTypes?.length ? new Set(nodeTypes) : undefined;
+  const found = new Set<string>();
+  for (const node of frontier) {
+    memory.incidence.forEach(node, (edge, other) => {
+      if (relationTypes && !relationTypes.has(edge.type)) return;
+      if (!types || types.has(memory.graph.getNodeAttributes(other).type)) found.add(other);
+    });
+  }
+  return [...found];
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -1,6 +1,6 @@
 // Search for the in-memory engine. Its answer is, by construction, the shared
 // rule's: `rankHits(tokens, every node for which matchesAll holds, limit)`
-// (server/domain/search.ts). What makes it fast:
+// (server/store/shared/search.ts). What makes it fast:
 //  - candidates come from the rarest query token's prefix postings, not the first token's;
 //  - each node's scored text (`scoredTextOf`) is normalised once, at load, so scoring a hit
 //    is a few substring tests instead of three normalisations of its whole text
@@ -20,7 +20,7 @@ import {
   scoreText,
   searchTextOf,
   type ScoredText,
-} from '../../domain/search.ts';
+} from '../shared/search.ts';
 import type { SearchHit, SearchOptions } from '../GraphStore.ts';
 
 export interface SearchPieces extends ScoredText {

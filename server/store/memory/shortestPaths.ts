@@ -7,7 +7,7 @@
 // level where they meet. The meeting nodes are the shortest paths' nodes at
 // that position; walking each side back to its end keeps only the nodes on
 // some shortest path, and the walk in canonical order follows those.
-import { comparePaths, type PathIds } from '../../domain/paths.ts';
+import { comparePaths, type PathIds } from '../shared/paths.ts';
 import type { Incidence } from './Incidence.ts';
 
 /** One end's search: hop counts from the end, and the nodes at each count. */

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
-import { searchTextOf } from '../../domain/search.ts';
+import { searchTextOf } from '../shared/search.ts';
 import type { GraphData, GraphEdge, GraphNode } from '../../schema/graph.ts';
 import {
   AWAIT_INDEXES,

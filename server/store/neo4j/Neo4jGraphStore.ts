@@ -2,11 +2,11 @@
 // timeout; answers are rebuilt from the stored JSON so they equal the
 // in-memory engine's to the last property.
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { DEFAULT_MAX_NODES } from '../../domain/neighbourhood.ts';
-import { comparePaths, DEFAULT_MAX_PATH_LENGTH, DEFAULT_PATH_LIMIT } from '../../domain/paths.ts';
-import { buildRouteCandidates, type RouteCandidates } from '../../domain/routes.ts';
-import { matchesAll, queryTokens, rankHits } from '../../domain/search.ts';
+import { DEFAULT_MAX_NODES } from '../shared/neighbourhood.ts';
+import { comparePaths, DEFAULT_MAX_PATH_LENGTH, DEFAULT_PATH_LIMIT } from '../shared/paths.ts';
+import { matchesAll, queryTokens, rankHits } from '../shared/search.ts';
 import type { Fact, GraphEdge, GraphNode, NodeType } from '../../schema/graph.ts';
+import { IndexedGraph, type GraphView } from '../../schema/graphView.ts';
 import type {
   GraphCounts,
   GraphPath,
@@ -20,14 +20,11 @@ import type {
 import * as Q from './cypher.ts';
 import { column, createDriver, withDriverErrors, type Neo4jConnection } from './driver.ts';
 import { onGraphReplaced } from './graphEvents.ts';
-import { SubgraphView } from './SubgraphView.ts';
 
 /** Most full-text hits ranked per query; more would only be cut by `limit`. */
 const SEARCH_CANDIDATES = 5_000;
 /** Most shortest paths read before canonical ordering. */
 const PATH_CAP = 1_000;
-/** Route candidates kept per graph version. */
-const ROUTE_CACHE_SIZE = 2_000;
 
 function escapeLucene(token: string): string {
   return token.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&');
@@ -37,9 +34,6 @@ export class Neo4jGraphStore implements GraphStore {
   readonly engine = 'neo4j' as const;
   private readonly timeoutMs: number;
   private readonly versionTtlMs: number;
-  private routeCache = new Map<string, Promise<RouteCandidates>>();
-  /** the version the route cache holds answers of */
-  private cachedVersion?: string;
   /** the version last read, and until when it is trusted */
   private knownVersion?: { version: Promise<string>; until: number };
   private readonly stopListening: () => void;
@@ -174,38 +168,15 @@ export class Neo4jGraphStore implements GraphStore {
     return this.knownVersion.version;
   }
 
-  async routeCandidates(profession: string, recipient?: string): Promise<RouteCandidates> {
-    const key = `${profession}\u0000${recipient ?? ''}`;
-    // Cache hit without a round trip while the version is trusted.
-    const hit = this.cachedVersion === (await this.version()) ? this.routeCache.get(key) : undefined;
-    if (hit) return structuredClone(await hit);
-    return this.read(async (tx) => {
-      const { version } = await this.meta(tx);
-      if (version !== this.cachedVersion) {
-        this.routeCache = new Map();
-        this.cachedVersion = version;
-      }
-      let candidates = this.routeCache.get(key);
-      if (!candidates) {
-        // Kept while still computing, so that a burst of the same question after a start
-        // or a reload runs the heavy statement once, not once per request.
-        const computing = this.routeSubgraph(tx, profession, recipient).then((view) => buildRouteCandidates(view, profession, recipient));
-        if (this.routeCache.size >= ROUTE_CACHE_SIZE) this.routeCache.delete(this.routeCache.keys().next().value!);
-        this.routeCache.set(key, computing);
-        // A failure (unknown id, timeout) is not kept.
-        computing.catch(() => this.routeCache.get(key) === computing && this.routeCache.delete(key));
-        candidates = computing;
-      }
-      return structuredClone(await candidates);
-    });
-  }
-
   /** The part of the graph route finding walks, selected by one Cypher statement. */
-  private async routeSubgraph(tx: ManagedTransaction, profession: string, recipient?: string): Promise<SubgraphView> {
+  async routeSubgraph(profession: string, recipient?: string): Promise<GraphView> {
     // An unknown profession matches no row: the empty view makes the route finder say so.
-    const view = new SubgraphView();
-    const result = await tx.run(Q.ROUTE_SUBGRAPH, { profession, recipient: recipient ?? null });
-    view.add(result.records.map((r) => ({ nodes: r.get('nodes') as string[], edges: r.get('edges') as string[] })));
+    const records = await this.read(async (tx) => (await tx.run(Q.ROUTE_SUBGRAPH, { profession, recipient: recipient ?? null })).records);
+    const view = new IndexedGraph();
+    for (const record of records) {
+      for (const json of record.get('nodes') as string[]) view.addNode(JSON.parse(json) as GraphNode);
+      for (const json of record.get('edges') as string[]) view.addEdge(JSON.parse(json) as GraphEdge);
+    }
     return view;
   }
 

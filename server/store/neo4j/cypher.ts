@@ -90,7 +90,7 @@ export const LIST_NODES = `MATCH (n:${NODE_LABEL}) WHERE $type IS NULL OR n.type
 
 /**
  * The neighbourhood of `$id` in one statement: collectNeighbourhood of
- * server/domain/neighbourhood.ts, level by level, written out `depth` times.
+ * server/store/shared/neighbourhood.ts, level by level, written out `depth` times.
  * A level is the allowed neighbours of the frontier not yet included, in id
  * order, cut to the room left under `$maxNodes` (and then no further level);
  * then the included nodes in id order and the allowed edges among them in id

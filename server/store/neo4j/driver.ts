@@ -1,7 +1,7 @@
 // One driver per process, verified at start; driver errors mapped to ours at
 // the boundary, so nothing outside server/store/neo4j/ sees neo4j-driver.
 import neo4j, { type Driver, type QueryResult } from 'neo4j-driver';
-import { EngineUnavailableError } from '../../domain/errors.ts';
+import { EngineUnavailableError } from '../../schema/errors.ts';
 
 export interface Neo4jConnection {
   uri: string;

@@ -1,22 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { layeredGuides } from '../../../client/src/lib/graph/layouts.ts';
-import { graphOfElements, parseEdgeId, wrapLabel } from '../../../client/src/lib/graph/model.ts';
+import { graphOfElements, wrapLabel } from '../../../client/src/lib/graph/model.ts';
 import { emphasisOfRoutes } from '../../../client/src/lib/graph/routeEmphasis.ts';
 import { renderSvg } from '../../../client/src/lib/graph/svg.ts';
 import type { GraphNode } from '../../../client/src/lib/types.ts';
+import { edgeRef } from './edgeRef.ts';
 
 const node = (id: string, type: GraphNode['type']) => ({ id, type, label: id }) as GraphNode;
 
-describe('graph elements from route ids', () => {
-  it('reads an edge id back into its ends and relation', () => {
-    expect(parseEdgeId('exc-a-[PERMITS_DISCLOSURE_TO]->saj')).toEqual({ id: 'exc-a-[PERMITS_DISCLOSURE_TO]->saj', source: 'exc-a', type: 'PERMITS_DISCLOSURE_TO', target: 'saj' });
-    expect(parseEdgeId('a-[NOT_A_RELATION]->b')).toBeUndefined();
-  });
-
+describe('graph elements from route answers', () => {
   it('merges several routes and drops edges whose ends are unknown', () => {
     const nodes = new Map([['tms', node('tms', 'Profession')], ['exc', node('exc', 'Exception')]]);
     const graph = graphOfElements(
-      [{ nodes: ['tms', 'exc'], edges: ['exc-[APPLIES_TO]->tms'] }, { nodes: ['exc', 'ghost'], edges: ['exc-[PERMITS_DISCLOSURE_TO]->ghost'] }],
+      [{ nodes: ['tms', 'exc'], edges: [edgeRef('exc', 'APPLIES_TO', 'tms')] }, { nodes: ['exc', 'ghost'], edges: [edgeRef('exc', 'PERMITS_DISCLOSURE_TO', 'ghost')] }],
       (id) => nodes.get(id),
     );
     expect(graph.nodes.map((n) => n.id)).toEqual(['tms', 'exc']);
@@ -33,9 +29,9 @@ describe('route emphasis', () => {
   it('paints an element shared by an open and a closed route as open', () => {
     const emphasis = emphasisOfRoutes([
       { status: 'closed', elements: { nodes: ['tms', 'x'], edges: [] } },
-      { status: 'open', elements: { nodes: ['tms', 'y'], edges: ['e'] } },
+      { status: 'open', elements: { nodes: ['tms', 'y'], edges: [edgeRef('tms', 'IS_A', 'y')] } },
     ]);
-    expect(Object.fromEntries(emphasis)).toEqual({ tms: 'open', x: 'closed', y: 'open', e: 'open' });
+    expect(Object.fromEntries(emphasis)).toEqual({ tms: 'open', x: 'closed', y: 'open', 'tms-[IS_A]->y': 'open' });
   });
 });
 

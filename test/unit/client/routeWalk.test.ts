@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { walkRoute } from '../../../client/src/lib/routeWalk.ts';
 import type { GraphNode } from '../../../client/src/lib/types.ts';
+import { edgeRef } from './edgeRef.ts';
 
 type Node = Pick<GraphNode, 'id' | 'type' | 'label'>;
 const nodes = new Map<string, Node>(
@@ -22,7 +23,7 @@ describe('walkRoute', () => {
     const steps = walkRoute(
       {
         nodes: [...nodes.keys()],
-        edges: ['tms-[IS_A]->depositaire', 'exc-[APPLIES_TO]->depositaire', 'art-3-[ESTABLISHES]->exc', 'exc-[REQUIRES]->cond', 'exc-[PERMITS_DISCLOSURE_TO]->saj', 'exc-[IMPOSES]->duty'],
+        edges: [edgeRef('tms', 'IS_A', 'depositaire'), edgeRef('exc', 'APPLIES_TO', 'depositaire'), edgeRef('art-3', 'ESTABLISHES', 'exc'), edgeRef('exc', 'REQUIRES', 'cond'), edgeRef('exc', 'PERMITS_DISCLOSURE_TO', 'saj'), edgeRef('exc', 'IMPOSES', 'duty')],
       },
       (id) => nodes.get(id),
       'tms',

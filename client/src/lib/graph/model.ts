@@ -1,9 +1,9 @@
 // What the graph view draws: plain nodes and edges, and how an element is
-// emphasised. Route answers name elements by id only; the catalogue supplies
-// the nodes, and edge ids spell their own ends ("source-[TYPE]->target").
+// emphasised. Route answers name nodes by id (the catalogue supplies them)
+// and give each edge with its ends.
 import type { ElementDefinition } from 'cytoscape';
 import { RELATION_LABELS } from '../labels.ts';
-import type { GraphEdge, GraphNode, RelationType } from '../types.ts';
+import type { Elements, GraphEdge, GraphNode } from '../types.ts';
 
 export interface GraphModel {
   nodes: GraphNode[];
@@ -16,16 +16,8 @@ export type Emphasis = 'open' | 'undetermined' | 'closed' | 'current' | 'visited
 
 export const EMPTY_GRAPH: GraphModel = { nodes: [], edges: [] };
 
-const EDGE_ID = /^(.+)-\[([A-Z_]+)\]->(.+)$/;
-
-export function parseEdgeId(id: string): GraphEdge | undefined {
-  const match = EDGE_ID.exec(id);
-  if (!match || !(match[2] in RELATION_LABELS)) return undefined;
-  return { id, source: match[1], type: match[2] as RelationType, target: match[3] };
-}
-
 /** The graph made of several element lists (routes), each element once. */
-export function graphOfElements(lists: { nodes: string[]; edges: string[] }[], lookup: (id: string) => GraphNode | undefined): GraphModel {
+export function graphOfElements(lists: Elements[], lookup: (id: string) => GraphNode | undefined): GraphModel {
   const nodes = new Map<string, GraphNode>();
   const edges = new Map<string, GraphEdge>();
   for (const list of lists) {
@@ -33,10 +25,7 @@ export function graphOfElements(lists: { nodes: string[]; edges: string[] }[], l
       const node = lookup(id);
       if (node) nodes.set(id, node);
     }
-    for (const id of list.edges) {
-      const edge = parseEdgeId(id);
-      if (edge) edges.set(id, edge);
-    }
+    for (const edge of list.edges) edges.set(edge.id, edge);
   }
   const drawn = [...edges.values()].filter((e) => nodes.has(e.source) && nodes.has(e.target));
   return { nodes: [...nodes.values()], edges: drawn };

@@ -1,14 +1,14 @@
 // How routes paint the graph: an element on any open route is "open", else on
 // an undetermined one "undetermined", else "closed" (dimmed).
 import type { Emphasis } from './model.ts';
-import type { RouteStatus } from '../types.ts';
+import type { Elements, RouteStatus } from '../types.ts';
 
 const PRIORITY: Record<RouteStatus, number> = { open: 3, undetermined: 2, closed: 1 };
 
-export function emphasisOfRoutes(routes: { status: RouteStatus; elements: { nodes: string[]; edges: string[] } }[]): Map<string, Emphasis> {
+export function emphasisOfRoutes(routes: { status: RouteStatus; elements: Elements }[]): Map<string, Emphasis> {
   const best = new Map<string, RouteStatus>();
   for (const route of routes) {
-    for (const id of [...route.elements.nodes, ...route.elements.edges]) {
+    for (const id of [...route.elements.nodes, ...route.elements.edges.map((e) => e.id)]) {
       const known = best.get(id);
       if (!known || PRIORITY[route.status] > PRIORITY[known]) best.set(id, route.status);
     }

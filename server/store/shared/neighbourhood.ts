@@ -3,7 +3,7 @@
 // contract suite holds them to the same answers). An engine only answers
 // "which nodes touch this frontier". Levels are cut in id order when they
 // would pass `maxNodes`, so a truncated answer is the same on both engines.
-import type { NodeType, RelationType } from '../schema/graph.ts';
+import type { NodeType, RelationType } from '../../schema/graph.ts';
 
 export const DEFAULT_MAX_NODES = 500;
 

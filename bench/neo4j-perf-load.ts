@@ -3,16 +3,16 @@
 // it, each with its phases and the JVM's CPU time by thread group (Bolt
 // worker, JIT compilers, GC, the rest; from jstack, so a JDK is needed) —
 // CPU time, unlike wall time, holds on a shared machine.
-//   npx tsx scripts/neo4j-perf-load.ts --sizes 0,10000,100000 [--runs 2]
+//   npx tsx bench/neo4j-perf-load.ts --sizes 0,10000,100000 [--runs 2]
 import { execSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { cpuMs } from '../bench/process-usage.ts';
+import { cpuMs } from './process-usage.ts';
 import { loadGraphData } from '../server/graph/load.ts';
 import { Neo4jGraphLoader } from '../server/store/neo4j/Neo4jGraphLoader.ts';
 import { Neo4jGraphStore } from '../server/store/neo4j/Neo4jGraphStore.ts';
-import { startNeo4j } from './neo4j/server.ts';
-import { scaleGraph } from './scale-graph.ts';
+import { startNeo4j } from '../scripts/neo4j/server.ts';
+import { scaleGraph } from '../scripts/scale-graph.ts';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '0,10000,100000' }, runs: { type: 'string', default: '2' } } });
 process.env.NEO4J_PAGECACHE = '2g';

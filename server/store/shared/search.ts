@@ -1,7 +1,7 @@
 // French search that forgives accents, case and spacing ("necessite" finds
 // "nécessité", "458 bis" finds "458bis"). Both engines select hits by the same
 // token rule and rank them with `scoreNode`, so they return the same list.
-import type { GraphNode } from '../schema/graph.ts';
+import type { GraphNode } from '../../schema/graph.ts';
 
 const LATIN_SUFFIXES = 'bis|ter|quater|quinquies|sexies|septies|octies';
 
