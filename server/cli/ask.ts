@@ -3,7 +3,7 @@
 // Kept apart from its entry point (scripts/ask.ts) so tests drive it in-process.
 import { parseArgs } from 'node:util';
 import { NotFoundError } from '../schema/errors.ts';
-import { VERDICT_LABELS } from '../domain/explain.ts';
+import { explanationText, VERDICT_LABELS } from '../domain/explain.ts';
 import type { Assessment, EvaluatedRequirement } from '../schema/api.ts';
 import type { NodeType } from '../schema/graph.ts';
 import { ExplorerService } from '../service/ExplorerService.ts';
@@ -57,7 +57,7 @@ function render(a: Assessment): string {
   if (!a.routes.length) lines.push('  aucune');
   if (a.duties.length) lines.push('', 'Devoirs :', ...a.duties.map((d) => `  - ${d.label}`));
   if (a.missingFacts.length) lines.push('', 'Questions encore utiles :', ...a.missingFacts.map((f) => `  - ${f.id} : ${f.question}`));
-  lines.push('', a.explanation, '', a.disclaimer);
+  lines.push('', explanationText(a.explanation), '', a.disclaimer);
   return lines.join('\n');
 }
 

@@ -1,9 +1,9 @@
-// The French explanation of an assessment: the verdict in words, then each
-// route that decides it, article by article, then what is still to check.
+// The French explanation of an assessment, as data: the verdict in one
+// sentence, then steps — each route that decides it, article by article, the
+// routes still open, what closed them, duties, what to check next. The CLI
+// and the client render it; `explanationText` gives it as paragraphs.
 import type { Verdict } from '../schema/graph.ts';
-import type { EvaluatedRequirement } from './conditions.ts';
-import type { AssessedRoute, Assessment } from './assess.ts';
-import type { SourceRef } from './routes.ts';
+import type { AssessedRoute, Assessment, EvaluatedRequirement, Explanation, ExplanationStep, SourceRef } from '../schema/api.ts';
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
   required: 'Obligatoire',
@@ -17,7 +17,7 @@ function towards(assessment: Pick<Assessment, 'recipient'>): string {
   return assessment.recipient ? ` à : ${assessment.recipient.label}` : '';
 }
 
-function headline(assessment: Omit<Assessment, 'explanation'>): string {
+function headline(assessment: Unexplained): string {
   const { verdict, profession } = assessment;
   switch (verdict) {
     case 'required':
@@ -60,32 +60,60 @@ function routeParagraph(route: AssessedRoute): string {
   return lines.join(' ');
 }
 
-function replacementNote(routes: AssessedRoute[]): string | undefined {
-  const replaced = new Map<string, string>();
+function replacementNote(routes: AssessedRoute[]): { text: string; articles: string[] } | undefined {
+  const replaced = new Map<string, { label: string; by: string }>();
   for (const route of routes) {
     for (const source of route.provisions) {
-      if (source.status === 'replaced' && source.replacedBy.length) replaced.set(source.label, source.replacedBy.map((r) => r.label).join(', '));
+      if (source.status === 'replaced' && source.replacedBy.length) replaced.set(source.id, { label: source.label, by: source.replacedBy.map((r) => r.label).join(', ') });
     }
   }
   if (!replaced.size) return undefined;
-  return `Attention : ${[...replaced.keys()].join(', ')} — numérotation de la brochure ; texte remplacé depuis par ${[...new Set(replaced.values())].join(', ')}. Vérifiez l’article correspondant en vigueur.`;
+  const labels = [...new Set([...replaced.values()].map((r) => r.label))];
+  const by = [...new Set([...replaced.values()].map((r) => r.by))];
+  return {
+    text: `Attention : ${labels.join(', ')} — numérotation de la brochure ; texte remplacé depuis par ${by.join(', ')}. Vérifiez l’article correspondant en vigueur.`,
+    articles: [...replaced.keys()],
+  };
 }
 
-export function explainAssessment(assessment: Omit<Assessment, 'explanation'>): string {
-  const parts = [headline(assessment)];
+type Unexplained = Omit<Assessment, 'explanation'>;
+
+function routeStep(kind: 'route' | 'pending', route: AssessedRoute): ExplanationStep {
+  const text = kind === 'pending' ? `Voie encore ouverte selon les faits — ${routeParagraph(route)}` : routeParagraph(route);
+  return {
+    kind,
+    text,
+    route: { exception: route.exception.id, recipient: route.recipient.id },
+    articles: route.provisions.map((p) => p.id),
+    conditions: route.conditions,
+  };
+}
+
+const step = (kind: ExplanationStep['kind'], text: string, articles: string[] = []): ExplanationStep => ({ kind, text, articles, conditions: [] });
+
+export function explainAssessment(assessment: Unexplained): Explanation {
+  const steps: ExplanationStep[] = [];
   const decisive = assessment.routes.filter((r) => r.status === 'open');
   const pending = assessment.routes.filter((r) => r.status === 'undetermined');
-  for (const route of decisive) parts.push(routeParagraph(route));
+  for (const route of decisive) steps.push(routeStep('route', route));
   if (assessment.verdict !== 'not_bound' || decisive.length) {
-    for (const route of pending) parts.push(`Voie encore ouverte selon les faits — ${routeParagraph(route)}`);
+    for (const route of pending) steps.push(routeStep('pending', route));
   }
   if (assessment.verdict === 'forbidden' && assessment.routes.length) {
-    parts.push(`Voies examinées et fermées : ${assessment.routes.map((r) => `${citeSources(r.provisions)} (${r.exception.label})`).join(' ; ')}.`);
+    const closed = assessment.routes.map((r) => `${citeSources(r.provisions)} (${r.exception.label})`).join(' ; ');
+    steps.push(step('closed', `Voies examinées et fermées : ${closed}.`, [...new Set(assessment.routes.flatMap((r) => r.provisions.map((p) => p.id)))]));
   }
-  for (const limit of assessment.recipientLimits) parts.push(`${citeSources(limit.sources)} : ${limit.label}. ${limit.summary}`);
-  if (assessment.duties.length) parts.push(`Devoirs : ${assessment.duties.map((d) => d.label).join(' ; ')}.`);
-  if (assessment.missingFacts.length) parts.push(`À vérifier d’abord : ${assessment.missingFacts[0].question}`);
+  for (const limit of assessment.recipientLimits) {
+    steps.push(step('recipient_limit', `${citeSources(limit.sources)} : ${limit.label}. ${limit.summary}`, limit.sources.map((s) => s.id)));
+  }
+  if (assessment.duties.length) steps.push(step('duties', `Devoirs : ${assessment.duties.map((d) => d.label).join(' ; ')}.`));
+  if (assessment.missingFacts.length) steps.push(step('next_question', `À vérifier d’abord : ${assessment.missingFacts[0].question}`));
   const note = replacementNote(decisive.length ? decisive : assessment.routes);
-  if (note) parts.push(note);
-  return parts.join('\n\n');
+  if (note) steps.push(step('replaced', note.text, note.articles));
+  return { verdict: headline(assessment), steps };
+}
+
+/** The explanation as French paragraphs separated by blank lines (the terminal's and the memo's form). */
+export function explanationText(explanation: Explanation): string {
+  return [explanation.verdict, ...explanation.steps.map((s) => s.text)].join('\n\n');
 }

@@ -19,14 +19,10 @@ import {
   type LinkTarget,
   type SourceRequirement,
 } from '../schema/source.ts';
-import { validateGraph, type Provenance } from './validate.ts';
+import { validateGraph, type LoadOptions, type Problem, type Provenance } from './validate.ts';
 import { protoKeyPath } from '../schema/protoKey.ts';
 
-export interface Problem {
-  file: string;
-  record?: string;
-  message: string;
-}
+export type { LoadOptions, Problem };
 
 export class GraphDataError extends Error {
   constructor(readonly problems: Problem[]) {
@@ -226,11 +222,6 @@ function expandRequirement(
 function firstQuote(children: SourceRequirement[]): string {
   const first = children[0];
   return 'fact' in first ? first.quote : (first.quote ?? firstQuote((first.all ?? first.any)!));
-}
-
-export interface LoadOptions {
-  /** brochure text for the verbatim-quote check; omitted, quotes are not checked */
-  brochureText?: string;
 }
 
 /** Read, expand and validate; the problems list is empty when the graph is sound. */

@@ -2,7 +2,18 @@
 // Every problem names the file and the record, so a reviewer can go straight to it.
 import { ALLOWED_ENDPOINTS, type GraphData, type GraphNode } from '../schema/graph.ts';
 import { PINNED_FACTS, PINNED_IDS, PINNED_UNBOUND } from './contract.ts';
-import type { LoadOptions, Problem } from './load.ts';
+
+/** One problem of graph-data, with the file and record it is in. */
+export interface Problem {
+  file: string;
+  record?: string;
+  message: string;
+}
+
+export interface LoadOptions {
+  /** brochure text for the verbatim-quote check; omitted, quotes are not checked */
+  brochureText?: string;
+}
 
 export interface Provenance {
   nodes: Map<string, string[]>;

@@ -131,6 +131,23 @@ export type MissingFact = z.infer<typeof MissingFact>;
 export const AssessedDuty = DutyRef.extend({ imposedBy: z.array(z.string()) });
 export type AssessedDuty = z.infer<typeof AssessedDuty>;
 
+export const ExplanationStep = z.object({
+  kind: z
+    .enum(['route', 'pending', 'closed', 'recipient_limit', 'duties', 'next_question', 'replaced'])
+    .describe('route: decides the verdict; pending: still open depending on facts; closed: routes examined and closed'),
+  text: z.string().describe('the step in one French paragraph'),
+  route: z.object({ exception: z.string(), recipient: z.string() }).optional().describe('the route the step tells'),
+  articles: z.array(z.string()).describe('ids of the provisions and rulings the step cites'),
+  conditions: z.array(EvaluatedRequirement).describe('the route’s conditions with the fact values used'),
+});
+export type ExplanationStep = z.infer<typeof ExplanationStep>;
+
+export const Explanation = z.object({
+  verdict: z.string().describe('the verdict in one sentence'),
+  steps: z.array(ExplanationStep),
+});
+export type Explanation = z.infer<typeof Explanation>;
+
 export const Assessment = z.object({
   verdict: Verdict,
   profession: NodeRef.extend({ bound: z.boolean() }),
@@ -141,7 +158,7 @@ export const Assessment = z.object({
   missingFacts: z.array(MissingFact).describe('questions worth asking next, the most decisive first'),
   duties: z.array(AssessedDuty),
   recipientLimits: z.array(AssessedLimit),
-  explanation: z.string(),
+  explanation: Explanation,
   disclaimer: z.string(),
 });
 export type Assessment = z.infer<typeof Assessment>;

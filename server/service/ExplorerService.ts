@@ -39,10 +39,6 @@ export class ExplorerService {
     return this.cache.answer(key, compute);
   }
 
-  /** The graph's version: answers computed under it stay valid until it changes. */
-  graphVersion(): Promise<string> {
-    return this.store.version();
-  }
 
   async health(): Promise<Health> {
     try {

@@ -47,7 +47,7 @@ export const DOMAIN_EXAMPLES: AssessCase[] = [
     expect: (a) => {
       expect(a.verdict).toBe('permitted');
       expect(a.routes.find((r) => r.status === 'open')?.provisions.map((p) => p.id)).toContain('cp-458bis');
-      expect(a.explanation).toContain('458bis');
+      expect(a.explanation.steps.filter((s) => s.kind === 'route').flatMap((s) => s.articles)).toContain('cp-458bis');
     },
   },
   {

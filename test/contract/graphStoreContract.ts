@@ -1,6 +1,8 @@
 // One contract for every GraphStore (as keyv's shared test suite does for its
 // backends): behaviour on small hand-made graphs, then, on the real
 // graph-data, answers identical to the reference in-memory engine.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadGraphData } from '../../server/graph/load.ts';
 import type { GraphData } from '../../server/schema/graph.ts';
@@ -9,6 +11,7 @@ import { MemoryGraphStore } from '../../server/store/memory/MemoryGraphStore.ts'
 import { condition, tinyGraph } from '../support/tinyGraph.ts';
 import { routeCandidatesOf } from '../support/routes.ts';
 import { acceptanceSuite } from './acceptanceSuite.ts';
+import { realGraphAnswers, type RealGraphAnswers } from './realGraphAnswers.ts';
 
 export type OpenStore = (data: GraphData) => Promise<GraphStore>;
 
@@ -238,6 +241,12 @@ export function graphStoreContract(engine: string, open: OpenStore): void {
         store = await open(data);
       });
       afterAll(() => store.close());
+
+      it('gives the reviewed answers of test/contract/expected/real-graph.json (npm run expected:update shows the diff)', async () => {
+        const expected = JSON.parse(readFileSync(resolve(import.meta.dirname, 'expected/real-graph.json'), 'utf8')) as RealGraphAnswers;
+        const answers = await realGraphAnswers(store);
+        for (const part of ['counts', 'neighbourhoods', 'search', 'paths', 'routes'] as const) expect(answers[part], part).toEqual(expected[part]);
+      }, 300_000);
 
       it('holds the same nodes and counts', async () => {
         expect(await store.counts()).toEqual(await reference.counts());

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessSituation } from '../../server/domain/assess.ts';
+import { explanationText } from '../../server/domain/explain.ts';
 import { NotFoundError } from '../../server/schema/errors.ts';
 import { buildRouteCandidates } from '../../server/domain/routes.ts';
 import { IndexedGraph } from '../../server/schema/graphView.ts';
@@ -185,10 +186,14 @@ describe('assessSituation', () => {
     expect((await assess('doc', 'pros', { peril: false })).duties.map((d) => d.id)).not.toContain('d-help');
   });
 
-  it('cites the article and warns when the article was replaced', async () => {
+  it('explains as steps: the verdict, then the deciding route with its articles and conditions', async () => {
     const a = await assess('doc', 'pros', { off: true, danger: true });
-    expect(a.explanation).toMatch(/^Permis/);
-    expect(a.explanation).toContain('pbis :');
+    expect(a.explanation.verdict).toMatch(/^Permis/);
+    const decisive = a.explanation.steps.find((s) => s.kind === 'route');
+    expect(decisive).toMatchObject({ route: { exception: 'e-bis', recipient: 'pros' }, articles: ['pbis'] });
+    expect(decisive?.text).toContain('pbis :');
+    expect(decisive?.conditions.map((c) => c.status)).toEqual(['met', 'met']);
+    expect(explanationText(a.explanation).split('\n\n')).toEqual([a.explanation.verdict, ...a.explanation.steps.map((s) => s.text)]);
   });
 
   it('rejects an unknown profession or recipient, naming the field', async () => {

@@ -18,8 +18,8 @@ import {
   mavenAvailable,
   neo4jJarsReady,
   startNeo4j,
-} from '../scripts/neo4j/server.ts';
-import type { Neo4jServer } from '../scripts/neo4j/server.ts';
+} from '../../scripts/neo4j/server.ts';
+import type { Neo4jServer } from '../../scripts/neo4j/server.ts';
 
 const isCI = process.env.CI === 'true';
 const hasJava = javaAvailable();
