@@ -2,6 +2,7 @@
 // answers (the domain's types are inferred from them) and errors. The
 // OpenAPI document is generated from these; the client imports the types.
 import { z } from 'zod';
+import { DEFAULT_MAX_NODES, DEFAULT_MAX_PATH_LENGTH, DEFAULT_NEIGHBOURHOOD_DEPTH, DEFAULT_PATH_LIMIT, DEFAULT_SEARCH_LIMIT } from './defaults.ts';
 import { FactValues, GraphEdge, GraphNode, Id, NodeType, RelationType, Verdict } from './graph.ts';
 
 // ---------- shared pieces ----------
@@ -93,6 +94,8 @@ export const AssessBody = z
   })
   .strict();
 export type AssessBody = z.infer<typeof AssessBody>;
+/** What a client sends (defaults not yet applied). */
+export type AssessRequest = z.input<typeof AssessBody>;
 
 export const AssessedLimit = NodeRef.extend({
   summary: z.string(),
@@ -197,12 +200,15 @@ const csv = <T extends z.ZodType<string, string>>(item: T) =>
 export const NodeListQuery = z.object({ type: NodeType.optional() }).strict();
 export const NodeParams = z.object({ id: z.string().max(200) });
 
+/** What a client may ask of a neighbourhood (before the query string's coercion and defaults). */
+export type NeighbourhoodRequest = { depth?: 1 | 2 | 3; types?: NodeType[]; relations?: RelationType[]; maxNodes?: number };
+
 export const NeighbourhoodQuery = z
   .object({
-    depth: z.coerce.number().int().min(1).max(3).default(1),
+    depth: z.coerce.number().int().min(1).max(3).default(DEFAULT_NEIGHBOURHOOD_DEPTH),
     types: csv(NodeType).optional().describe('comma-separated node types to keep'),
     relations: csv(RelationType).optional().describe('comma-separated relation types to follow'),
-    maxNodes: z.coerce.number().int().min(1).max(5000).default(500),
+    maxNodes: z.coerce.number().int().min(1).max(5000).default(DEFAULT_MAX_NODES),
   })
   .strict();
 
@@ -212,7 +218,7 @@ export type Subgraph = z.infer<typeof Subgraph>;
 export const SearchQuery = z
   .object({
     q: z.string().trim().min(1).max(200),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
+    limit: z.coerce.number().int().min(1).max(100).default(DEFAULT_SEARCH_LIMIT),
     types: csv(NodeType).optional(),
   })
   .strict();
@@ -226,8 +232,8 @@ export const PathsQuery = z
   .object({
     from: z.string().min(1).max(200),
     to: z.string().min(1).max(200),
-    maxLength: z.coerce.number().int().min(1).max(8).default(6),
-    limit: z.coerce.number().int().min(1).max(50).default(10),
+    maxLength: z.coerce.number().int().min(1).max(8).default(DEFAULT_MAX_PATH_LENGTH),
+    limit: z.coerce.number().int().min(1).max(50).default(DEFAULT_PATH_LIMIT),
   })
   .strict();
 export const PathsResult = z.object({

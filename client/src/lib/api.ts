@@ -1,7 +1,7 @@
 // The only module that speaks HTTP: one typed function per endpoint of
 // server/api/endpoints.ts. Errors come back as ApiRequestError with the
 // server's code and French-ready message.
-import type { Assessment, DisclosureMap, Fact, GraphNode, NodeType, PathsResult, RelationType, SearchResult, Subgraph } from './types.ts';
+import type { AssessRequest, Assessment, DisclosureMap, Fact, GraphNode, NeighbourhoodRequest, NodeType, PathsResult, SearchResult, Subgraph } from './types.ts';
 
 export class ApiRequestError extends Error {
   constructor(
@@ -39,24 +39,12 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
 
 const node = (id: string) => `/api/nodes/${encodeURIComponent(id)}`;
 
-export interface NeighbourhoodOptions {
-  depth?: 1 | 2 | 3;
-  types?: NodeType[];
-  relations?: RelationType[];
-  maxNodes?: number;
-}
-
-export interface AssessRequest {
-  profession: string;
-  recipient?: string;
-  facts: Record<string, boolean>;
-  closedWorld?: boolean;
-}
+export type { AssessRequest, NeighbourhoodRequest };
 
 export const api = {
   listNodes: (type?: NodeType) => request<{ nodes: GraphNode[] }>(withQuery('/api/nodes', { type })).then((r) => r.nodes),
   getNode: (id: string) => request<GraphNode>(node(id)),
-  neighbourhood: (id: string, options: NeighbourhoodOptions = {}) =>
+  neighbourhood: (id: string, options: NeighbourhoodRequest = {}) =>
     request<Subgraph>(withQuery(`${node(id)}/neighbourhood`, { ...options })),
   search: (q: string, options: { limit?: number; types?: NodeType[] } = {}, signal?: AbortSignal) =>
     request<SearchResult>(withQuery('/api/search', { q, ...options }), { signal }),

@@ -1,6 +1,7 @@
 // The API's types, imported type-only from the server's schemas: nothing from
 // server/ is bundled, and a change of contract breaks the client's type check.
 export type {
+  AssessRequest,
   Assessment,
   AssessedLimit,
   AssessedRoute,
@@ -11,6 +12,7 @@ export type {
   EvaluatedRequirement,
   FactsResult,
   MissingFact,
+  NeighbourhoodRequest,
   NodeRef,
   PathsResult,
   Requirement,

@@ -21,6 +21,7 @@ import {
   searchTextOf,
   type ScoredText,
 } from '../shared/search.ts';
+import { DEFAULT_SEARCH_LIMIT } from '../../schema/defaults.ts';
 import type { SearchHit, SearchOptions } from '../GraphStore.ts';
 
 export interface SearchPieces extends ScoredText {
@@ -115,7 +116,7 @@ export class SearchIndex {
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const tokens = queryTokens(query);
     if (!tokens.length) return [];
-    const limit = options.limit ?? 20;
+    const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
     const hits = this.hits(tokens, options.types?.length ? new Set(options.types) : undefined);
     // The bounded list below is rankHits' answer for a positive whole limit; anything else takes the shared path.
     if (!Number.isInteger(limit) || limit < 1) return rankHits(tokens, hits.map((e) => ({ node: e.node })), limit);

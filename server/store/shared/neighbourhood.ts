@@ -5,7 +5,9 @@
 // would pass `maxNodes`, so a truncated answer is the same on both engines.
 import type { NodeType, RelationType } from '../../schema/graph.ts';
 
-export const DEFAULT_MAX_NODES = 500;
+import { DEFAULT_MAX_NODES } from '../../schema/defaults.ts';
+
+export { DEFAULT_MAX_NODES };
 
 export interface NeighbourLookup {
   /** ids of nodes joined to any frontier node by an edge of an allowed type (either direction), of an allowed node type */

@@ -1,7 +1,6 @@
 // Canonical order of paths, shared by both engines: step by step, the next
 // node's id, then the id of the edge taken to reach it.
-export const DEFAULT_MAX_PATH_LENGTH = 6;
-export const DEFAULT_PATH_LIMIT = 10;
+export { DEFAULT_MAX_PATH_LENGTH, DEFAULT_PATH_LIMIT } from '../../schema/defaults.ts';
 
 export interface PathIds {
   /** node ids from start to end */

@@ -25,7 +25,7 @@ class AssessmentStore {
       if (ticket !== this.ticket) return;
       this.result = result;
       this.error = undefined;
-      this.order(Object.keys(request.facts), (openWorld ?? result).missingFacts.map((f) => f.id));
+      this.order(Object.keys(request.facts ?? {}), (openWorld ?? result).missingFacts.map((f) => f.id));
     } catch (err) {
       if (ticket !== this.ticket) return;
       this.error = err instanceof Error ? err.message : String(err);
