@@ -1,10 +1,10 @@
 // The verdict of DOMAIN §5 for (profession, recipient, facts), from route
 // candidates that an engine found. Pure: same candidates and facts, same answer.
 import type { Fact, Verdict } from '../schema/graph.ts';
-import { evaluateAll, factsOf, type FactValues, type Tri } from './conditions.ts';
+import { all, any, evaluateAll, factsOf, not, type FactValues, type Tri } from './conditions.ts';
 import { explainAssessment } from './explain.ts';
 import type { AssessedDuty, AssessedLimit, AssessedRoute, Assessment, MissingFact, RouteStatus } from '../schema/api.ts';
-import type { LimitCandidate, RouteCandidate, RouteCandidates } from './routes.ts';
+import type { DutyRef, LimitCandidate, RouteCandidate, RouteCandidates } from './routes.ts';
 
 export type { AssessedDuty, AssessedLimit, AssessedRoute, Assessment, MissingFact, RouteStatus };
 
@@ -32,10 +32,12 @@ function assessLimit(limit: LimitCandidate, facts: FactValues): AssessedLimit {
 function assessRoute(route: RouteCandidate, facts: FactValues): AssessedRoute {
   const { value, evaluated } = evaluateAll(route.requirements, facts);
   const limits = route.limits.map((limit) => assessLimit(limit, facts));
-  // A limit closes the route only when it holds (DOMAIN §5); an undetermined
-  // limit leaves the route as it is and is reported as a question to settle.
+  // A limit closes the route when it holds (DOMAIN §5). A limit that may still
+  // hold leaves the route undetermined: an "open" route must stay open whatever
+  // the unknown facts turn out to be (§5.1, property 1).
   const closedByLimit = limits.some((l) => l.status === 'holds');
-  const status: RouteStatus = closedByLimit || value === false ? 'closed' : value === true ? 'open' : 'undetermined';
+  const mayClose = limits.some((l) => l.status === 'undetermined');
+  const status: RouteStatus = closedByLimit || value === false ? 'closed' : value === true && !mayClose ? 'open' : 'undetermined';
   return {
     exception: route.exception,
     effect: route.exception.effect,
@@ -52,6 +54,59 @@ function assessRoute(route: RouteCandidate, facts: FactValues): AssessedRoute {
 
 function isBound(candidates: RouteCandidates, facts: FactValues): boolean {
   return candidates.profession.bound && facts[FRAME_FACT] !== false;
+}
+
+const tri = (status: RouteStatus): Tri => (status === 'open' ? true : status === 'closed' ? false : undefined);
+
+/** Whether a complete answer would be `verdict`, in three-valued logic over the routes' statuses. */
+function verdictHolds(verdict: Verdict, bound: boolean, routes: Pick<AssessedRoute, 'effect' | 'status'>[]): Tri {
+  const open = (effect: 'permits' | 'requires') => any(routes.filter((r) => r.effect === effect).map((r) => tri(r.status)));
+  const required = open('requires');
+  if (!bound) return verdict === 'required' ? required : verdict === 'not_bound' ? not(required) : false;
+  if (verdict === 'required') return required;
+  if (verdict === 'permitted') return all([not(required), open('permits')]);
+  if (verdict === 'forbidden') return all([not(required), not(open('permits'))]);
+  return false;
+}
+
+/** The most a search for a completion may try before it answers "possible" (sound: it only widens the set). */
+const SEARCH_BUDGET = 20_000;
+
+/**
+ * Every verdict that some way of filling in the unknown facts could give
+ * (DOMAIN §5.1, property 1): a depth-first search over the unknown facts the
+ * routes read, cut as soon as three-valued evaluation settles the question.
+ */
+export function possibleVerdictsOf(candidates: RouteCandidates, facts: FactValues, bound: boolean): Verdict[] {
+  const unknown = [
+    ...new Set(candidates.routes.flatMap((r) => [...factsOf(r.requirements), ...r.limits.flatMap((l) => factsOf(l.requirements))])),
+  ].filter((f) => facts[f] === undefined && f !== FRAME_FACT);
+  const verdicts: Verdict[] = bound ? ['required', 'permitted', 'forbidden'] : ['required', 'not_bound'];
+  return verdicts.filter((verdict) => {
+    let budget = SEARCH_BUDGET;
+    const search = (assigned: FactValues, rest: string[]): boolean => {
+      const holds = verdictHolds(verdict, bound, candidates.routes.map((r) => assessRoute(r, assigned)));
+      if (holds !== undefined) return holds;
+      if (!rest.length || budget-- <= 0) return true;
+      const [fact, ...others] = rest;
+      return search({ ...assigned, [fact]: true }, others) || search({ ...assigned, [fact]: false }, others);
+    };
+    return search(facts, unknown);
+  });
+}
+
+/**
+ * The verdict is a claim that stays true whatever the unknown facts turn out
+ * to be: "permitted" also holds if it becomes "required" (must implies may),
+ * "not_bound" if a duty binding everyone makes it "required". Claims that
+ * conflict (permitted and forbidden both possible) leave it undetermined.
+ */
+export function verdictOfPossible(possible: Verdict[]): Verdict {
+  const has = (v: Verdict) => possible.includes(v);
+  if (possible.length === 1) return possible[0];
+  if (has('not_bound')) return 'not_bound';
+  if (has('permitted') && !has('forbidden')) return 'permitted';
+  return 'undetermined';
 }
 
 export function verdictOf(bound: boolean, routes: Pick<AssessedRoute, 'effect' | 'status'>[]): Verdict {
@@ -132,25 +187,34 @@ function rankMissingFacts(
   }));
 }
 
-function dutiesOf(candidates: RouteCandidates, routes: AssessedRoute[], facts: FactValues): AssessedDuty[] {
-  const duties = new Map<string, AssessedDuty>();
+/**
+ * What the person must and may do: what the open routes impose, and the duties
+ * that apply by themselves. A duty binding everyone (art. 422bis) is reported
+ * while its trigger is true or unknown, whatever the routes (§5.1, property 5).
+ */
+function dutiesOf(candidates: RouteCandidates, routes: AssessedRoute[], facts: FactValues): { duties: AssessedDuty[]; faculties: AssessedDuty[] } {
+  const found = new Map<string, AssessedDuty>();
+  const standalone = new Map(candidates.standaloneDuties.map((d) => [d.duty.id, d]));
+  const statusOf = (id: string): AssessedDuty['status'] => {
+    const own = standalone.get(id);
+    return !own || evaluateAll(own.requirements, facts).value === true ? 'applies' : 'to_check';
+  };
+  const add = (duty: DutyRef, by: string[]) => {
+    const known = found.get(duty.id) ?? { ...duty, imposedBy: [], status: statusOf(duty.id) };
+    known.imposedBy.push(...by);
+    found.set(duty.id, known);
+  };
   for (const route of routes) {
     if (route.status !== 'open') continue;
-    for (const duty of route.duties) {
-      const known = duties.get(duty.id) ?? { ...duty, imposedBy: [] };
-      known.imposedBy.push(route.exception.id);
-      duties.set(duty.id, known);
-    }
+    for (const duty of route.duties) add(duty, [route.exception.id]);
   }
-  for (const standalone of candidates.standaloneDuties) {
-    if (evaluateAll(standalone.requirements, facts).value !== true) continue;
-    const known = duties.get(standalone.duty.id) ?? { ...standalone.duty, imposedBy: [] };
-    known.imposedBy.push(...standalone.sources.map((s) => s.id));
-    duties.set(standalone.duty.id, known);
+  for (const own of candidates.standaloneDuties) {
+    const value = evaluateAll(own.requirements, facts).value;
+    const triggered = own.trigger !== undefined && facts[own.trigger] !== false;
+    if (value === true || triggered) add(own.duty, own.sources.map((s) => s.id));
   }
-  return [...duties.values()]
-    .map((d) => ({ ...d, imposedBy: [...new Set(d.imposedBy)].sort() }))
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  const all = [...found.values()].map((d) => ({ ...d, imposedBy: [...new Set(d.imposedBy)].sort() })).sort((a, b) => (a.id < b.id ? -1 : 1));
+  return { duties: all.filter((d) => d.kind === 'duty'), faculties: all.filter((d) => d.kind === 'faculty') };
 }
 
 export function assessSituation(
@@ -160,19 +224,24 @@ export function assessSituation(
   vocabulary: Fact[] = [],
 ): Assessment {
   const closedWorld = options.closedWorld ?? false;
+  // A bound professional asks about a confidence: a route that concerns only what one saw (art. 30 CIC) is no route, and no question (§5.1, property 4).
+  const confided = candidates.profession.bound && givenFacts[FRAME_FACT] !== false;
+  if (confided) candidates = { ...candidates, routes: candidates.routes.filter((r) => !r.outsideConfidence) };
   const facts = completeFacts(candidates, givenFacts, closedWorld);
   const routes = candidates.routes.map((route) => assessRoute(route, facts));
   const bound = isBound(candidates, facts);
-  const verdict = verdictOf(bound, routes);
+  const possibleVerdicts = possibleVerdictsOf(candidates, facts, bound);
+  const verdict = verdictOfPossible(possibleVerdicts);
   const assessment: Omit<Assessment, 'explanation'> = {
     verdict,
+    possibleVerdicts,
     profession: { id: candidates.profession.id, type: 'Profession', label: candidates.profession.label, bound: candidates.profession.bound },
     recipient: candidates.recipient,
     closedWorld,
     facts,
     routes,
     missingFacts: rankMissingFacts(candidates, facts, routes, verdict, vocabulary, closedWorld),
-    duties: dutiesOf(candidates, routes, facts),
+    ...dutiesOf(candidates, routes, facts),
     recipientLimits: candidates.recipientLimits.map((limit) => assessLimit(limit, facts)),
     disclaimer: DISCLAIMER,
   };

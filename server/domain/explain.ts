@@ -23,16 +23,28 @@ function headline(assessment: Unexplained): string {
     case 'required':
       return `Obligatoire : la loi vous oblige à communiquer l’information${towards(assessment)}.`;
     case 'permitted':
-      return `Permis : vous pouvez révéler l’information${towards(assessment)}, sans y être obligé(e) ; c’est à vous d’apprécier.`;
+      return assessment.possibleVerdicts.includes('required')
+        ? `Permis, peut-être obligatoire : vous pouvez révéler l’information${towards(assessment)} ; une obligation dépend encore de faits inconnus (${pendingObligations(assessment)}).`
+        : `Permis : vous pouvez révéler l’information${towards(assessment)}, sans y être obligé(e) ; c’est à vous d’apprécier.`;
     case 'forbidden':
       return `Interdit : le secret professionnel s’impose (art. 458 du Code pénal) ; aucune exception légale ne s’ouvre ici${towards(assessment)}.`;
     case 'undetermined':
       return 'À déterminer : la réponse dépend de faits encore inconnus (voir les questions ci-dessous).';
-    case 'not_bound':
-      return profession.bound
-        ? 'Pas tenu au secret : l’information n’a pas été reçue dans un cadre professionnel (Cass. 20 février 1905).'
+    case 'not_bound': {
+      const base = profession.bound
+        ? 'Pas tenu au secret : l’information n’a pas été reçue dans un cadre professionnel — le secret ne couvre que ce qui est confié au professionnel (Cass. 20 février 1905).'
         : `Pas tenu au secret : ${profession.label} n’est pas soumis(e) au secret professionnel.`;
+      return assessment.possibleVerdicts.includes('required')
+        ? `${base} Une obligation qui vise chacun peut encore s’appliquer selon les faits (${pendingObligations(assessment)}).`
+        : base;
+    }
   }
+}
+
+/** The obligations still possible: the requiring routes not yet settled, by their articles. */
+function pendingObligations(assessment: Unexplained): string {
+  const pending = assessment.routes.filter((r) => r.effect === 'requires' && r.status === 'undetermined');
+  return [...new Set(pending.map((r) => `${citeSources(r.provisions)} — ${r.exception.label}`))].join(' ; ') || 'voir les questions';
 }
 
 function citeSources(sources: SourceRef[]): string {
@@ -103,10 +115,13 @@ export function explainAssessment(assessment: Unexplained): Explanation {
     const closed = assessment.routes.map((r) => `${citeSources(r.provisions)} (${r.exception.label})`).join(' ; ');
     steps.push(step('closed', `Voies examinées et fermées : ${closed}.`, [...new Set(assessment.routes.flatMap((r) => r.provisions.map((p) => p.id)))]));
   }
-  for (const limit of assessment.recipientLimits) {
+  // A limit naming the recipient explains a refusal; beside a "may" or a "must" it would only mislead.
+  const refusing = assessment.verdict !== 'permitted' && assessment.verdict !== 'required';
+  for (const limit of assessment.recipientLimits.filter((l) => refusing && l.status !== 'does_not_hold')) {
     steps.push(step('recipient_limit', `${citeSources(limit.sources)} : ${limit.label}. ${limit.summary}`, limit.sources.map((s) => s.id)));
   }
-  if (assessment.duties.length) steps.push(step('duties', `Devoirs : ${assessment.duties.map((d) => d.label).join(' ; ')}.`));
+  if (assessment.duties.length) steps.push(step('duties', `Devoirs : ${assessment.duties.map((d) => (d.status === 'to_check' ? `${d.label} (à vérifier)` : d.label)).join(' ; ')}.`));
+  if (assessment.faculties.length) steps.push(step('faculties', `Facultés — vous pouvez, sans y être obligé(e) : ${assessment.faculties.map((d) => d.label).join(' ; ')}.`));
   if (assessment.missingFacts.length) steps.push(step('next_question', `À vérifier d’abord : ${assessment.missingFacts[0].question}`));
   const note = replacementNote(decisive.length ? decisive : assessment.routes);
   if (note) steps.push(step('replaced', note.text, note.articles));

@@ -21,6 +21,8 @@ export interface LimitCandidate {
 
 export interface RouteCandidate {
   exception: NodeRef & { summary: string; effect: 'permits' | 'requires' };
+  /** concerns what the person saw, not a confidence: not a route for a professional asked about one */
+  outsideConfidence?: boolean;
   /** the recipient (or category of recipients) the exception names */
   target: NodeRef;
   sources: SourceRef[];
@@ -33,9 +35,22 @@ export interface RouteCandidate {
 
 export interface DutyCandidate {
   duty: DutyRef;
+  /** the fact that brings it into play: reported while that fact is true or unknown */
+  trigger?: string;
   sources: SourceRef[];
   requirements: Requirement[];
   elements: Elements;
+}
+
+/** Whether a recipient (by its IS_A chain) is of a kind that may play the role `node` names. */
+function playsRole(node: GraphNode | undefined, recipientChain: Map<string, GraphEdge[]>): boolean {
+  if (node?.type !== 'Recipient' || !node.roleFact) return false;
+  return (node.roleAmong ?? []).some((category) => recipientChain.has(category));
+}
+
+/** A route towards a role (the mandant) reaches the recipients that may play it, on the condition that this one does. */
+function roleCondition(role: NodeOf<'Recipient'>): Requirement {
+  return { kind: 'condition', id: `${role.id}--role`, label: `Le destinataire est : ${role.label}`, fact: role.roleFact!, expected: true };
 }
 
 export interface RouteCandidates {
@@ -186,10 +201,13 @@ function dutiesOf(view: GraphView, owner: string, holderChain: Map<string, Graph
     })
     .map((edge) => {
       elements.add(edge);
-      const node = view.node(edge.target)!;
-      return { ...ref(node), summary: node.summary };
+      return dutyRef(view.node(edge.target)!);
     })
     .sort(byId);
+}
+
+function dutyRef(node: GraphNode): DutyRef {
+  return { ...ref(node), summary: node.summary, kind: (node.type === 'Duty' && node.kind) || 'duty' };
 }
 
 /**
@@ -223,13 +241,15 @@ export function buildRouteCandidates(view: GraphView, professionId: string, reci
     const appliesEdge = exceptions.get(exceptionId)!;
     const targetEdges = [...view.out(exceptionId, 'PERMITS_DISCLOSURE_TO'), ...view.out(exceptionId, 'REQUIRES_DISCLOSURE_TO')]
       .sort((a, b) => (a.target < b.target ? -1 : 1));
-    const chosen = recipientChain
-      ? [targetEdges.find((e) => e.target === closest(targetEdges.map((t) => t.target), recipientChain))].filter((e) => e !== undefined)
-      : targetEdges;
+    const named = recipientChain && targetEdges.find((e) => e.target === closest(targetEdges.map((t) => t.target), recipientChain));
+    // Not named, the recipient may still play a role the exception names (be the mandant): a fact of the situation.
+    const role = recipientChain && !named ? targetEdges.find((e) => playsRole(view.node(e.target), recipientChain)) : undefined;
+    const chosen = recipientChain ? [named ?? role].filter((e) => e !== undefined) : targetEdges;
     for (const targetEdge of chosen) {
       reached.add(exceptionId);
       const elements = new ElementSet().node(professionId).add(...holderChain.get(appliesEdge.target)!, appliesEdge, targetEdge);
-      if (recipientChain) elements.add(...recipientChain.get(targetEdge.target)!);
+      if (recipientChain && targetEdge !== role) elements.add(...recipientChain.get(targetEdge.target)!);
+      if (targetEdge === role) elements.node(recipientId!);
       const derogatesFrom = view.out(exceptionId, 'DEROGATES_FROM').map((e) => {
         elements.add(e);
         return ref(view.node(e.target)!);
@@ -247,10 +267,11 @@ export function buildRouteCandidates(view: GraphView, professionId: string, reci
         });
       routes.push({
         exception: { ...ref(exception), summary: exception.summary, effect: exception.effect },
+        ...(exception.outsideConfidence ? { outsideConfidence: true } : {}),
         target: ref(view.node(targetEdge.target)!),
         sources: sourcesOf(view, exceptionId, elements),
         derogatesFrom: derogatesFrom.sort(byId),
-        requirements: requirementsOf(view, exceptionId, elements),
+        requirements: [...requirementsOf(view, exceptionId, elements), ...(targetEdge === role ? [roleCondition(view.node(role.target) as NodeOf<'Recipient'>)] : [])],
         limits,
         duties: dutiesOf(view, exceptionId, holderChain, elements),
         elements: elements.toJSON(),
@@ -277,12 +298,13 @@ export function buildRouteCandidates(view: GraphView, professionId: string, reci
   for (const ancestor of [...holderChain.keys()].sort()) {
     for (const edge of view.in(ancestor, 'APPLIES_TO').toSorted((a, b) => (a.source < b.source ? -1 : 1))) {
       const duty = view.node(edge.source);
-      // A duty that a route imposes binds through that route, not by itself.
-      if (duty?.type !== 'Duty' || seenDuties.has(duty.id) || view.in(duty.id, 'IMPOSES').length) continue;
+      // A duty that applies to the person with its own conditions stands on its own, whether or not a route also imposes it (§5.1, property 5).
+      if (duty?.type !== 'Duty' || seenDuties.has(duty.id)) continue;
       seenDuties.add(duty.id);
       const elements = new ElementSet().node(professionId).add(...holderChain.get(ancestor)!, edge);
       standaloneDuties.push({
-        duty: { ...ref(duty), summary: duty.summary },
+        duty: dutyRef(duty),
+        trigger: duty.trigger,
         sources: sourcesOf(view, duty.id, elements),
         requirements: requirementsOf(view, duty.id, elements),
         elements: elements.toJSON(),

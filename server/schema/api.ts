@@ -80,7 +80,7 @@ export const EvaluatedRequirement: z.ZodType<
 export type EvaluatedRequirement = z.infer<typeof EvaluatedRequirement>;
 
 export const ExceptionRef = NodeRef.extend({ summary: z.string(), effect: z.enum(['permits', 'requires']) });
-export const DutyRef = NodeRef.extend({ summary: z.string().optional() });
+export const DutyRef = NodeRef.extend({ summary: z.string().optional(), kind: z.enum(['duty', 'faculty']).describe('faculty: what the person may do; duty: what they must do') });
 export type DutyRef = z.infer<typeof DutyRef>;
 
 // ---------- assessment ----------
@@ -131,12 +131,15 @@ export const MissingFact = z.object({
 });
 export type MissingFact = z.infer<typeof MissingFact>;
 
-export const AssessedDuty = DutyRef.extend({ imposedBy: z.array(z.string()) });
+export const AssessedDuty = DutyRef.extend({
+  imposedBy: z.array(z.string()),
+  status: z.enum(['applies', 'to_check']).describe('to_check: a duty that binds everyone whose conditions are not all known (art. 422bis)'),
+});
 export type AssessedDuty = z.infer<typeof AssessedDuty>;
 
 export const ExplanationStep = z.object({
   kind: z
-    .enum(['route', 'pending', 'closed', 'recipient_limit', 'duties', 'next_question', 'replaced'])
+    .enum(['route', 'pending', 'closed', 'recipient_limit', 'duties', 'faculties', 'next_question', 'replaced'])
     .describe('route: decides the verdict; pending: still open depending on facts; closed: routes examined and closed'),
   text: z.string().describe('the step in one French paragraph'),
   route: z.object({ exception: z.string(), recipient: z.string() }).optional().describe('the route the step tells'),
@@ -152,14 +155,16 @@ export const Explanation = z.object({
 export type Explanation = z.infer<typeof Explanation>;
 
 export const Assessment = z.object({
-  verdict: Verdict,
+  verdict: Verdict.describe('a claim that stays true whatever the unknown facts turn out to be (DOMAIN §5.1)'),
+  possibleVerdicts: z.array(Verdict).describe('every verdict some way of filling in the unknown facts could give'),
   profession: NodeRef.extend({ bound: z.boolean() }),
   recipient: NodeRef.optional(),
   closedWorld: z.boolean(),
   facts: z.record(z.string(), z.boolean()),
   routes: z.array(AssessedRoute),
   missingFacts: z.array(MissingFact).describe('questions worth asking next, the most decisive first'),
-  duties: z.array(AssessedDuty),
+  duties: z.array(AssessedDuty).describe('devoirs: what the person must do'),
+  faculties: z.array(AssessedDuty).describe('facultés: what the person may do, never an obligation'),
   recipientLimits: z.array(AssessedLimit),
   explanation: Explanation,
   disclaimer: z.string(),

@@ -114,12 +114,21 @@ export const GraphNode = z.discriminatedUnion('type', [
   }),
   z.object({ ...base, type: z.literal('CaseLaw'), summary: z.string().min(1), date: z.string().optional() }),
   z.object({ ...base, type: z.literal('Profession'), bound: z.boolean() }),
-  z.object({ ...base, type: z.literal('Recipient') }),
+  z.object({
+    ...base,
+    type: z.literal('Recipient'),
+    /** a role a recipient plays in a situation (the mandant): routes towards it reach any recipient for whom this fact is true */
+    roleFact: z.string().optional(),
+    /** the categories of recipients that may play that role (authorities and services, not a colleague) */
+    roleAmong: z.array(z.string()).optional(),
+  }),
   z.object({
     ...base,
     type: z.literal('Exception'),
     effect: z.enum(['permits', 'requires']),
     summary: z.string().min(1),
+    /** the route concerns what the person saw, not what was confided: no route for a professional asked about a confidence (art. 30 CIC) */
+    outsideConfidence: z.boolean().optional(),
   }),
   z.object({ ...base, type: z.literal('Limit'), summary: z.string().min(1) }),
   z.object({
@@ -129,7 +138,14 @@ export const GraphNode = z.discriminatedUnion('type', [
     expected: z.boolean(),
   }),
   z.object({ ...base, type: z.literal('ConditionGroup'), mode: z.enum(['all', 'any']) }),
-  z.object({ ...base, type: z.literal('Duty') }),
+  z.object({
+    ...base,
+    type: z.literal('Duty'),
+    /** faculty: what the person may do (free to answer, right to silence…); duty (default): what they must do */
+    kind: z.enum(['duty', 'faculty']).optional(),
+    /** the fact that brings a duty binding everyone into play: while it is true or unknown, the duty is reported (art. 422bis) */
+    trigger: z.string().optional(),
+  }),
   z.object({ ...base, type: z.literal('Offence'), articles: z.string().min(1) }),
   z.object({
     ...base,

@@ -130,11 +130,19 @@ describe('assessSituation', () => {
     expect(a.verdict).toBe('permitted');
   });
 
-  it('keeps a route open while its limit is undetermined, and asks the limit’s question', async () => {
+  it('leaves a route undetermined while a limit may still close it, and asks the limit’s question', async () => {
     const a = await assess('lawyer', 'pros', { off: true, danger: true });
-    expect(a.verdict).toBe('permitted');
+    expect(route(a, 'e-bis')?.status).toBe('undetermined');
     expect(route(a, 'e-bis')?.limits[0].status).toBe('undetermined');
+    expect(a.possibleVerdicts).toEqual(expect.arrayContaining(['permitted', 'forbidden']));
+    expect(a.verdict).toBe('undetermined');
     expect(a.missingFacts.map((f) => f.id)).toContain('exposes');
+  });
+
+  it('says "permitted" when a permitting route is open and an obligation is only possible (must implies may)', async () => {
+    const a = await assess('doc', 'pros', { off: true, danger: true });
+    expect(a.possibleVerdicts).toEqual(['required', 'permitted']);
+    expect(a.verdict).toBe('permitted');
   });
 
   it('answers forbidden in a closed world where no route opens', async () => {
@@ -224,10 +232,11 @@ describe('duties a route imposes on some professionals only', () => {
   );
   const s = new IndexedGraph(g.nodes, g.edges);
 
-  it('lists a duty that names its professionals only for them, and never as a standalone duty', async () => {
+  it('lists a duty that names its professionals only for them, and lets it stand on its own for them', async () => {
     expect((await buildRouteCandidates(s, 'dep', 'judge')).routes[0].duties.map((d) => d.id)).toEqual(['d-all']);
     const youth = await buildRouteCandidates(s, 'youth', 'judge');
     expect(youth.routes[0].duties.map((d) => d.id)).toEqual(['d-all', 'd-youth']);
-    expect(youth.standaloneDuties).toEqual([]);
+    expect(youth.standaloneDuties.map((d) => d.duty.id)).toEqual(['d-youth']);
+    expect((await buildRouteCandidates(s, 'dep', 'judge')).standaloneDuties).toEqual([]);
   });
 });

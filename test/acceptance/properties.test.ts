@@ -1,0 +1,162 @@
+// The properties every answer keeps (DOMAIN §5.1), as properties over the real
+// graph: every profession × recipient, random partial facts, seeded (fast-check
+// prints the seed and the smallest failing situation).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { assessSituation } from '../../server/domain/assess.ts';
+import { factsOf } from '../../server/domain/conditions.ts';
+import type { RouteCandidates } from '../../server/domain/routes.ts';
+import { loadGraphData } from '../../server/graph/load.ts';
+import { ExplorerService } from '../../server/service/ExplorerService.ts';
+import { MemoryGraphStore } from '../../server/store/memory/MemoryGraphStore.ts';
+
+const data = loadGraphData();
+const service = new ExplorerService(new MemoryGraphStore(data));
+const vocabulary = data.facts;
+const professions = data.nodes.filter((n) => n.type === 'Profession').map((n) => n.id);
+const recipients = [undefined, ...data.nodes.filter((n) => n.type === 'Recipient' || n.type === 'Profession').map((n) => n.id)];
+const SEED = Number(process.env.PROPERTY_SEED ?? 20261202);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 2000);
+const FRAME = 'professional_context';
+
+const candidatesCache = new Map<string, Promise<RouteCandidates>>();
+const candidatesOf = (p: string, r?: string) => {
+  const key = `${p}|${r ?? ''}`;
+  if (!candidatesCache.has(key)) candidatesCache.set(key, service.routeCandidates(p, r));
+  return candidatesCache.get(key)!;
+};
+const readFacts = (c: RouteCandidates) =>
+  [...new Set([...c.routes.flatMap((r) => [...factsOf(r.requirements), ...r.limits.flatMap((l) => factsOf(l.requirements))]), ...c.standaloneDuties.flatMap((d) => factsOf(d.requirements))])].sort();
+
+/** A situation: who, to whom, a partial set of facts over those the routes read, and a completion of the rest. */
+const situation = fc
+  .record({ profession: fc.constantFrom(...professions), recipient: fc.constantFrom(...recipients), seed: fc.array(fc.constantFrom(true, false, undefined), { minLength: 64, maxLength: 64 }), completion: fc.array(fc.boolean(), { minLength: 64, maxLength: 64 }), frame: fc.constantFrom(true, false, undefined) })
+  .map(async (s) => {
+    const candidates = await candidatesOf(s.profession, s.recipient);
+    const read = readFacts(candidates).filter((f) => f !== FRAME);
+    const partial: Record<string, boolean> = {};
+    read.forEach((f, i) => s.seed[i] !== undefined && (partial[f] = s.seed[i]!));
+    if (s.frame !== undefined) partial[FRAME] = s.frame;
+    const complete = { ...partial };
+    read.forEach((f, i) => !(f in complete) && (complete[f] = s.completion[i]));
+    return { ...s, candidates, read, partial, complete };
+  });
+
+const assess = (c: RouteCandidates, facts: Record<string, boolean>, closedWorld = false) => assessSituation(c, facts, { closedWorld }, vocabulary);
+const options = (runs = RUNS) => ({ seed: SEED, numRuns: runs });
+
+describe('the properties every answer keeps (DOMAIN §5.1), over the real graph', () => {
+  it('1. is sound under missing facts: every completion gives a verdict the answer held possible, and its claim stays true', async () => {
+    let completions = 0;
+    await fc.assert(
+      fc.asyncProperty(situation, async (pending) => {
+        const s = await pending;
+        const partial = assess(s.candidates, s.partial);
+        const complete = assess(s.candidates, s.complete);
+        completions++;
+        expect(complete.possibleVerdicts).toEqual([complete.verdict]);
+        expect(partial.possibleVerdicts).toContain(complete.verdict);
+        const claims: Record<string, string[]> = {
+          forbidden: ['forbidden'],
+          required: ['required'],
+          permitted: ['permitted', 'required'],
+          not_bound: ['not_bound', 'required'],
+          undetermined: ['forbidden', 'permitted', 'required', 'not_bound'],
+        };
+        expect(claims[partial.verdict]).toContain(complete.verdict);
+        // Giving more facts only shrinks the set of possible verdicts.
+        const [fact] = s.read.filter((f) => !(f in s.partial));
+        if (fact) {
+          const more = assess(s.candidates, { ...s.partial, [fact]: s.complete[fact] });
+          for (const v of more.possibleVerdicts) expect(partial.possibleVerdicts).toContain(v);
+        }
+      }),
+      options(),
+    );
+    expect(completions).toBe(RUNS);
+  }, 240_000);
+
+  it('2. answers in a closed world as in the open world with every unknown fact false (professional_context excepted)', async () => {
+    await fc.assert(
+      fc.asyncProperty(situation, async (pending) => {
+        const s = await pending;
+        const closed = assess(s.candidates, s.partial, true);
+        const falsified = { ...s.partial };
+        for (const f of s.read) if (!(f in falsified)) falsified[f] = false;
+        const open = assess(s.candidates, falsified);
+        expect(closed.verdict).toBe(open.verdict);
+        expect(closed.routes.map((r) => r.status)).toEqual(open.routes.map((r) => r.status));
+      }),
+      options(RUNS / 2),
+    );
+  }, 240_000);
+
+  it('4. never reports a faculty as an obligation: "required" rests on an open requiring route, and no faculty is a duty', async () => {
+    await fc.assert(
+      fc.asyncProperty(situation, async (pending) => {
+        const s = await pending;
+        const a = assess(s.candidates, s.partial);
+        if (a.verdict === 'required') expect(a.routes.some((r) => r.status === 'open' && r.effect === 'requires')).toBe(true);
+        expect(a.duties.every((d) => d.kind === 'duty')).toBe(true);
+        expect(a.faculties.every((d) => d.kind === 'faculty')).toBe(true);
+        // Art. 30 CIC is no route, and no question, for a bound professional asked about a confidence.
+        if (s.candidates.profession.bound && s.partial[FRAME] !== false) {
+          expect(a.routes.map((r) => r.exception.id)).not.toContain('exc-art-30-cic');
+          expect(a.missingFacts.map((f) => f.id)).not.toContain('witnessed_attack');
+        }
+      }),
+      options(RUNS / 2),
+    );
+  }, 240_000);
+
+  it('5. reports art. 422bis whenever grave_peril is true or unknown, bound or not, whatever the routes', async () => {
+    await fc.assert(
+      fc.asyncProperty(situation, async (pending) => {
+        const s = await pending;
+        const a = assess(s.candidates, s.partial);
+        const reported = a.duties.some((d) => d.id === 'duty-porter-secours');
+        expect(reported).toBe(s.partial.grave_peril !== false);
+      }),
+      options(RUNS / 2),
+    );
+  }, 240_000);
+});
+
+describe('3. naming does not change the law', () => {
+  // Pairs that name the same body: the SAJ and its conseiller (décret 2004, art. 3 names « le conseiller »).
+  const SAME_BODY: [string, string][] = [['saj', 'conseiller-aide-jeunesse']];
+  const exceptionsOf = async (p: string, r: string) => new Set((await candidatesOf(p, r)).routes.map((route) => route.exception.id));
+
+  it('reaches the same routes whichever of two names of one body is used, for every profession', async () => {
+    for (const [a, b] of SAME_BODY) {
+      for (const profession of professions) {
+        const [ra, rb] = [await exceptionsOf(profession, a), await exceptionsOf(profession, b)];
+        // The conseiller is also a profession (a depositaire): shared secrecy reaches both.
+        expect([...ra].sort(), `${profession}: ${a} vs ${b}`).toEqual([...rb].sort());
+      }
+    }
+  });
+
+  it('treats the mandant as a role: any authority or service that gave the mandate is reached by the mandate route, as « autorité mandante » is', async () => {
+    const facts = { professional_context: true, under_mandate: true, within_mandate: true, recipient_is_mandating_authority: true };
+    for (const profession of professions.filter((p) => data.nodes.some((n) => n.id === p && n.type === 'Profession' && n.bound))) {
+      const named = assess(await candidatesOf(profession, 'autorite-mandante'), facts);
+      for (const body of ['spj', 'saj', 'juge-jeunesse', 'juge-instruction']) {
+        const role = assess(await candidatesOf(profession, body), facts);
+        expect(role.routes.find((r) => r.exception.id === 'exc-mandat')?.status, `${profession} → ${body}`).toBe(named.routes.find((r) => r.exception.id === 'exc-mandat')?.status);
+      }
+    }
+  });
+
+  it('opens shared secrecy towards the services whose staff are bound, under its five conditions', async () => {
+    const five = { professional_context: true, secret_master_informed: true, secret_master_consents: true, recipient_bound_by_secret: true, same_mission: true, strictly_necessary: true };
+    for (const service of ['centre-pms', 'saj', 'spj', 'sos-enfants', 'pse']) {
+      const a = assess(await candidatesOf('assistant-social', service), five);
+      expect(a.routes.find((r) => r.exception.id === 'exc-secret-partage')?.status, service).toBe('open');
+    }
+    for (const police of ['police', 'policier']) {
+      const a = assess(await candidatesOf('assistant-social', police), five);
+      expect(a.routes.find((r) => r.exception.id === 'exc-secret-partage')?.status ?? 'closed', police).toBe('closed');
+    }
+  });
+});
