@@ -53,8 +53,8 @@ export const graphStylesheet: StylesheetJson = [
       'min-zoomed-font-size': 12,
     },
   },
-  // Relations are named where the eye is: around the selected or hovered node and along a route.
-  { selector: 'edge[label].labelled, edge[label].open, edge[label].current, edge[label].undetermined', style: { label: 'data(label)' } },
+  // Relations are named where the eye is: around the selected or hovered node and at the walk's current step.
+  { selector: 'edge[label].labelled, edge[label].current', style: { label: 'data(label)' } },
   // A group of folded leaves: a stack of its type's shape, unfolded by a tap.
   { selector: 'node.folded', style: { 'border-width': 3, 'border-color': '#1b1f23', 'border-style': 'double', 'font-style': 'italic' } },
   { selector: 'node:selected', style: { 'border-color': EMPHASIS_COLOURS.selected, 'border-width': 4, 'border-style': 'solid' } },
