@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import compression from 'compression';
 import express, { type Request, type Response } from 'express';
 import rateLimit from 'express-rate-limit';
 import helmet from 'helmet';
@@ -103,6 +104,8 @@ export function createApp(options: AppOptions): express.Express {
   app.set('query parser', 'simple');
 
   app.use(requestLog(logger));
+  // Brotli or gzip as the browser accepts: the script and /api/nodes shrink to a fraction over a slow link.
+  app.use(compression());
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -38,4 +38,30 @@ describeInBrowser('Évaluer une situation', () => {
     await verdict.getByText('Permis', { exact: true }).waitFor({ state: 'detached' });
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('opens the detail of a node clicked on the graph beside it, without leaving the mode', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.url}/evaluer?profession=tms&destinataire=saj&faits=child_maltreatment_situation:oui,professional_context:oui`);
+    const graph = page.getByRole('img', { name: /Voies de la situation/ });
+    await expect.poll(() => graph.getAttribute('aria-busy')).toBe('false');
+    await expect.poll(async () => Number(/(\d+) nœuds/.exec((await graph.getAttribute('aria-label')) ?? '')?.[1] ?? 0)).toBeGreaterThan(0);
+    // A node drawn inside the canvas, and where it is on the page.
+    const target = await graph.evaluate((element) => {
+      const cy = (element as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
+      const box = element.getBoundingClientRect();
+      const inside = cy.nodes(':visible').not('.folded').filter((n: import('cytoscape').NodeSingular) => {
+        const { x, y } = n.renderedPosition();
+        return x > 20 && y > 20 && x < box.width - 20 && y < box.height - 20;
+      });
+      const node = inside.first() as import('cytoscape').NodeSingular;
+      const { x, y } = node.renderedPosition();
+      return { id: node.id(), label: node.data('label') as string, x: box.left + x, y: box.top + y };
+    });
+    await page.mouse.click(target.x, target.y);
+    const detail = page.getByRole('complementary', { name: 'Détail du nœud sélectionné' });
+    await detail.getByRole('heading', { level: 2, name: target.label }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/evaluer');
+    await detail.getByRole('button', { name: 'Fermer le détail' }).click();
+    expect(await detail.count()).toBe(0);
+  });
 });

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { GraphNode } from '../../server/schema/graph.ts';
-import { describeInBrowser, useBrowserApp } from './support/harness.ts';
+import { describeInBrowser, highlightedIds, useBrowserApp } from './support/harness.ts';
 
 describeInBrowser('Explorer', () => {
   const app = useBrowserApp();
@@ -56,5 +56,49 @@ describeInBrowser('Explorer', () => {
     await expect.poll(count).toBe(1);
     await page.getByRole('button', { name: 'Afficher les voisins' }).click();
     await expect.poll(count).toBe(before);
+  });
+
+  it('finds the paths from psychologue to procureur du Roi, draws them and tells them in words', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.url}/explorer`);
+    await page.getByText('Chemin de … à …').click();
+    for (const [label, query, option] of [['Chemin de', 'psycho', /^Psychologue/], ['à', 'procureur du roi', /^Procureur du Roi/]] as const) {
+      const box = page.getByRole('combobox', { name: label, exact: true });
+      await box.fill(query);
+      await page.getByRole('option', { name: option }).first().click();
+    }
+    await page.getByRole('button', { name: 'Trouver les chemins' }).click();
+
+    const heading = page.getByRole('heading', { name: /chemins? de Psychologue à Procureur du Roi/ });
+    await heading.waitFor();
+    const paths = page.getByRole('list', { name: /chemins? de Psychologue/ });
+    const first = paths.getByRole('list', { name: /^Chemin 1, \d+ étapes?/ });
+    const steps = await first.getByRole('listitem').allTextContents();
+    expect(steps.length).toBeGreaterThan(0);
+    expect(steps.join(' ')).toMatch(/Psychologue/);
+    expect(steps.join(' ')).toMatch(/Procureur du Roi/);
+    const drawn = await highlightedIds(page, /Graphe des dispositions/);
+    expect(drawn).toContain('psychologue');
+    expect(drawn).toContain('procureur-du-roi');
+  });
+
+  it('makes each step a history entry: Back returns to the previous node, Forward comes back', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.url}/explorer?noeud=saj&voisins=saj`);
+    const detail = page.getByRole('complementary', { name: 'Détail du nœud sélectionné' });
+    const title = detail.getByRole('heading', { level: 2 });
+    await title.waitFor();
+    const first = await title.textContent();
+    const neighbour = detail.getByRole('list').getByRole('button').first();
+    const next = (await neighbour.textContent())!.trim();
+    await neighbour.click();
+    await expect.poll(() => title.textContent()).toBe(next);
+
+    await page.goBack();
+    await expect.poll(() => title.textContent()).toBe(first);
+    expect(new URL(page.url()).searchParams.get('noeud')).toBe('saj');
+    await page.goForward();
+    await expect.poll(() => title.textContent()).toBe(next);
+    expect(page.url()).toContain('/explorer');
   });
 });

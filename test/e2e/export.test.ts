@@ -27,6 +27,11 @@ describeInBrowser('Graph export', () => {
     expect(png.name).toBe('secretum-cp-458bis.png');
     expect(png.bytes.length).toBeGreaterThan(1024);
     expect(png.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    // Drawn in the frame, and written in the file's text chunks for tools that read them.
+    const text = png.bytes.toString('utf8');
+    expect(text).toContain('iTXtTitle');
+    expect(text).toContain('Graphe des dispositions');
+    expect(text).toMatch(/Exporté de Secretum le \d{1,2} \p{L}+ \d{4}/u);
   });
 
   it('exports the graph as an SVG document of shapes and text, not an embedded bitmap', async () => {
@@ -39,5 +44,8 @@ describeInBrowser('Graph export', () => {
     expect(text).toMatch(/<(polygon|rect|ellipse) /);
     expect(text).toContain('458bis');
     expect(text).not.toContain('<image');
+    expect(text).toContain('<title>Graphe des dispositions</title>');
+    expect(text).toMatch(/Exporté de Secretum le \d{1,2} \p{L}+ \d{4}/u);
+    expect(text).toContain('Source : Brochure');
   });
 });

@@ -1,5 +1,6 @@
-// Refreshes the screenshots in docs/ (1440×900). Not a check: run it on purpose
-// with UPDATE_SCREENSHOTS=1 after a visible change, then look at the images.
+// Refreshes the screenshots in docs/ at desk (1440×900), projector (1280×720)
+// and phone (390×844) sizes. Not a check: run it on purpose with
+// UPDATE_SCREENSHOTS=1 after a visible change, then look at the images.
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { it } from 'vitest';
@@ -7,6 +8,27 @@ import { describeInBrowser, useBrowserApp } from './support/harness.ts';
 
 const DOCS = resolve(import.meta.dirname, '../../docs');
 const describeScreens = process.env.UPDATE_SCREENSHOTS === '1' ? describeInBrowser : describeInBrowser.skip;
+
+const SIZES = [
+  { suffix: '', width: 1440, height: 900 },
+  { suffix: '-projecteur', width: 1280, height: 720 },
+  { suffix: '-telephone', width: 390, height: 844 },
+];
+
+const SCREENS: { name: string; path: string; ready?: (page: Page) => Promise<unknown> }[] = [
+  { name: 'explorer', path: '/explorer?noeud=cp-458bis&voisins=cp-458bis' },
+  {
+    name: 'evaluer-exemple-8',
+    path: '/evaluer?profession=tms&destinataire=saj&faits=child_maltreatment_situation:oui,professional_context:oui',
+    ready: (page) => page.getByRole('region', { name: 'Verdict' }).getByText('Permis', { exact: true }).waitFor(),
+  },
+  { name: 'a-qui-parler', path: '/a-qui-parler?profession=tms' },
+  {
+    name: 'formation',
+    path: '/formation?exemple=sit-08-tms-saj&reponse=oui&etape=4',
+    ready: (page) => page.getByRole('region', { name: /Le chemin/ }).waitFor(),
+  },
+];
 
 async function settle(page: Page): Promise<void> {
   // Force layouts animate for a few hundred milliseconds; fonts and the fit follow.
@@ -17,33 +39,16 @@ async function settle(page: Page): Promise<void> {
 describeScreens('Screenshots for docs/', () => {
   const app = useBrowserApp();
 
-  it('explorer: art. 458bis and its neighbours', async () => {
-    const page = await app.newPage();
-    await page.goto(`${app.url}/explorer?noeud=cp-458bis&voisins=cp-458bis`);
-    await settle(page);
-    await page.screenshot({ path: resolve(DOCS, 'explorer.png') });
-  });
-
-  it('assessment of worked example 8', async () => {
-    const page = await app.newPage();
-    await page.goto(`${app.url}/evaluer?profession=tms&destinataire=saj&faits=child_maltreatment_situation:oui,professional_context:oui`);
-    await page.getByRole('region', { name: 'Verdict' }).getByText('Permis', { exact: true }).waitFor();
-    await settle(page);
-    await page.screenshot({ path: resolve(DOCS, 'evaluer-exemple-8.png') });
-  });
-
-  it('disclosure map of the TMS', async () => {
-    const page = await app.newPage();
-    await page.goto(`${app.url}/a-qui-parler?profession=tms`);
-    await settle(page);
-    await page.screenshot({ path: resolve(DOCS, 'a-qui-parler.png') });
-  });
-
-  it('formation: example 8 answered, third step of the path', async () => {
-    const page = await app.newPage();
-    await page.goto(`${app.url}/formation?exemple=sit-08-tms-saj&reponse=oui&etape=4`);
-    await page.getByRole('region', { name: /Le chemin/ }).waitFor();
-    await settle(page);
-    await page.screenshot({ path: resolve(DOCS, 'formation.png') });
-  });
+  for (const screen of SCREENS) {
+    for (const size of SIZES) {
+      it(`${screen.name} at ${size.width}×${size.height}`, async () => {
+        const page = await app.newPage();
+        await page.setViewportSize({ width: size.width, height: size.height });
+        await page.goto(app.url + screen.path);
+        await screen.ready?.(page);
+        await settle(page);
+        await page.screenshot({ path: resolve(DOCS, `${screen.name}${size.suffix}.png`), fullPage: size.width < 720 });
+      });
+    }
+  }
 });

@@ -33,6 +33,22 @@ export const NODE_TYPE_LABELS: Record<NodeType, string> = {
   Situation: 'Exemple de la brochure',
 };
 
+/** The plural a group node of folded leaves names (« 9 infractions »). */
+export const NODE_TYPE_PLURALS: Record<NodeType, string> = {
+  Instrument: 'textes de loi',
+  Provision: 'articles',
+  CaseLaw: 'décisions de jurisprudence',
+  Profession: 'professions',
+  Recipient: 'destinataires',
+  Exception: 'exceptions (voies)',
+  Limit: 'limites',
+  Condition: 'conditions',
+  ConditionGroup: 'groupes de conditions',
+  Duty: 'devoirs',
+  Offence: 'infractions',
+  Situation: 'exemples de la brochure',
+};
+
 export interface VerdictWording {
   label: string;
   /** one line saying what the verdict means for the professional */

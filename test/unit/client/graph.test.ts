@@ -53,7 +53,7 @@ describe('layered guides', () => {
 describe('SVG export', () => {
   it('writes shapes, curved edges with arrows and escaped labels', () => {
     const svg = renderSvg({
-      title: 'Graphe <test>',
+      frame: { title: 'Graphe <test>', legend: [{ label: 'Article', shape: 'rectangle', colour: '#2f6db5' }], source: 'Source : brochure.', date: 'Exporté le 1 décembre 2026' },
       nodes: [
         { x: 0, y: 0, width: 30, height: 30, shape: 'diamond', fill: '#a86b00', stroke: '#fff', strokeWidth: 1, dashed: false, opacity: 1, label: 'A & B', fontSize: 12, bold: false, labelBeside: false },
         { x: 200, y: 0, width: 30, height: 30, shape: 'ellipse', fill: '#d0611a', stroke: '#fff', strokeWidth: 1, dashed: true, opacity: 1, label: 'C', fontSize: 12, bold: true, labelBeside: true },
@@ -67,5 +67,17 @@ describe('SVG export', () => {
     expect(svg).toContain('marker-end="url(#arrow-0)"');
     expect(svg).toContain('>A &amp; B</tspan>');
     expect(svg).toContain('Q100,20 185,0');
+  });
+
+  it('frames the graph with its title, legend, source and date', () => {
+    const svg = renderSvg({
+      frame: { title: 'Voies', legend: [{ label: 'Article', shape: 'rectangle', colour: '#2f6db5' }], source: 'Source : brochure.', date: 'Exporté le 1 décembre 2026' },
+      nodes: [],
+      edges: [],
+    });
+    expect(svg).toContain('>Voies</tspan>');
+    expect(svg).toContain('>Article</tspan>');
+    expect(svg).toContain('>Source : brochure.</tspan>');
+    expect(svg).toContain('>Exporté le 1 décembre 2026</tspan>');
   });
 });

@@ -40,7 +40,8 @@ export const FORCE_LAYOUT = {
   randomize: false,
   animate: true,
   animationDuration: 350,
-  fit: true,
+  // GraphView fits when the layout stops, never below the zoom where labels read at 12 px.
+  fit: false,
   padding: 40,
   nodeDimensionsIncludeLabels: true,
   numIter: 2500,

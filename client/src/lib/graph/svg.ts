@@ -1,5 +1,6 @@
 // A real SVG document of the drawn graph: shapes, straight or curved edges
 // with arrows, and labels, read from positions the graph view hands over.
+import type { ExportFrame } from './exportFrame.ts';
 import { shapeMarkup } from './shapes.ts';
 import type { NodeShape } from './nodeStyles.ts';
 
@@ -34,7 +35,7 @@ export interface SvgEdge {
 }
 
 export interface SvgScene {
-  title: string;
+  frame: ExportFrame;
   nodes: SvgNode[];
   edges: SvgEdge[];
 }
@@ -103,14 +104,37 @@ export function renderSvg(scene: SvgScene): string {
       : textMarkup(lines, node.x, node.y + node.height / 2 + 4 + node.fontSize, node.fontSize, `text-anchor="middle" ${paint}`);
     return `<g opacity="${node.opacity}">${shape}${label}</g>`;
   });
+  const frame = frameMarkup(scene.frame, box);
+  const outer = { x: box.x, y: box.y - FRAME_TOP, width: Math.max(box.width, 760), height: box.height + FRAME_TOP + FRAME_BOTTOM };
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${r(box.x)} ${r(box.y)} ${r(box.width)} ${r(box.height)}" width="${Math.ceil(box.width)}" height="${Math.ceil(box.height)}" font-family="${FONT}">`,
-    `<title>${escape(scene.title)}</title>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${r(outer.x)} ${r(outer.y)} ${r(outer.width)} ${r(outer.height)}" width="${Math.ceil(outer.width)}" height="${Math.ceil(outer.height)}" font-family="${FONT}">`,
+    `<title>${escape(scene.frame.title)}</title>`,
+    `<desc>${escape(`${scene.frame.source} ${scene.frame.date}`)}</desc>`,
     `<defs>${markers}</defs>`,
-    `<rect x="${r(box.x)}" y="${r(box.y)}" width="${r(box.width)}" height="${r(box.height)}" fill="#ffffff"/>`,
+    `<rect x="${r(outer.x)}" y="${r(outer.y)}" width="${r(outer.width)}" height="${r(outer.height)}" fill="#ffffff"/>`,
+    frame,
     `<g>${edges.join('')}</g>`,
     `<g>${nodes.join('')}</g>`,
     '</svg>',
   ].join('\n');
+}
+
+const FRAME_TOP = 40;
+const FRAME_BOTTOM = 78;
+
+/** Title above the graph; legend, source and date below it. */
+function frameMarkup(frame: ExportFrame, box: { x: number; y: number; width: number; height: number }): string {
+  const title = textMarkup([frame.title], box.x + PADDING, box.y - FRAME_TOP + 26, 18, 'font-weight="bold" fill="#1b1f23"');
+  let x = box.x + PADDING;
+  const y = box.y + box.height + 18;
+  const legend = frame.legend.map((entry) => {
+    const mark = shapeMarkup(entry.shape, x + 6, y - 4, 12, 12, `fill="${entry.colour}"`);
+    const text = textMarkup([entry.label], x + 16, y, 12, 'fill="#1b1f23"');
+    x += 16 + entry.label.length * 12 * 0.55 + 16;
+    return mark + text;
+  });
+  const source = textMarkup([frame.source], box.x + PADDING, y + 24, 11, 'fill="#3d434a"');
+  const date = textMarkup([frame.date], box.x + PADDING, y + 42, 11, 'fill="#3d434a"');
+  return `<g>${title}${legend.join('')}${source}${date}</g>`;
 }

@@ -2,8 +2,8 @@
 // expanded, minus what they hid, through the type and relation filters. What
 // is expanded or hidden lives in the URL (view); neighbourhoods are cached here.
 import { api } from '../api.ts';
-import type { GraphModel } from '../graph/model.ts';
-import type { GraphEdge, GraphNode, NodeType, RelationType, Subgraph } from '../types.ts';
+import { isReplaced, type Emphasis, type GraphModel } from '../graph/model.ts';
+import type { GraphEdge, GraphNode, NodeType, PathsResult, RelationType, Subgraph } from '../types.ts';
 import { catalogue } from './catalogue.svelte.ts';
 import { view } from './view.svelte.ts';
 
@@ -15,10 +15,16 @@ interface Snapshot {
 
 export const START_NODE = 'cp-458';
 
+export type ArticleStatus = 'in_force' | 'replaced';
+
 class ExplorerStore {
   neighbourhoods = $state.raw(new Map<string, Subgraph>());
   hiddenTypes = $state.raw(new Set<NodeType>());
   hiddenRelations = $state.raw(new Set<RelationType>());
+  hiddenStatuses = $state.raw(new Set<ArticleStatus>());
+  /** the paths found by the path finder, drawn over the graph until cleared */
+  paths = $state.raw<PathsResult>();
+  pathsLoading = $state(false);
   error = $state<string>();
   private history = $state.raw<Snapshot[]>([]);
   /** Requests in flight, so a neighbourhood asked for twice is fetched once. */
@@ -36,13 +42,49 @@ class ExplorerStore {
     }
     const selected = node ? catalogue.node(node) : undefined;
     if (selected) nodes.set(selected.id, selected);
-    const shown = [...nodes.values()].filter((n) => !hidden.includes(n.id) && !this.hiddenTypes.has(n.type));
+    const onPath = new Set<string>();
+    for (const path of this.paths?.paths ?? []) {
+      for (const n of path.nodes) {
+        nodes.set(n.id, n);
+        onPath.add(n.id);
+      }
+      path.edges.forEach((e) => edges.set(e.id, e));
+    }
+    const shown = [...nodes.values()].filter((n) => onPath.has(n.id) || (!hidden.includes(n.id) && !this.hiddenTypes.has(n.type) && this.statusShown(n)));
     const ids = new Set(shown.map((n) => n.id));
     return {
       nodes: shown,
       edges: [...edges.values()].filter((e) => ids.has(e.source) && ids.has(e.target) && !this.hiddenRelations.has(e.type)),
     };
   });
+
+  /** The path finder's paths painted on the graph: their nodes and relations open, the rest as drawn. */
+  emphasis: Map<string, Emphasis> | undefined = $derived.by(() => {
+    if (!this.paths?.paths.length) return undefined;
+    const on = new Set(this.paths.paths.flatMap((p) => [...p.nodes.map((n) => n.id), ...p.edges.map((e) => e.id)]));
+    return new Map([...this.graph.nodes.map((n) => n.id), ...this.graph.edges.map((e) => e.id)].map((id) => [id, on.has(id) ? 'open' : 'closed']));
+  });
+
+  private statusShown(node: GraphNode): boolean {
+    if (!('status' in node) || !node.status) return true;
+    return !this.hiddenStatuses.has(isReplaced(node) ? 'replaced' : 'in_force');
+  }
+
+  async findPaths(from: string, to: string): Promise<void> {
+    this.pathsLoading = true;
+    try {
+      this.paths = await api.paths(from, to);
+      this.error = undefined;
+    } catch (err) {
+      this.error = err instanceof Error ? err.message : String(err);
+    } finally {
+      this.pathsLoading = false;
+    }
+  }
+
+  clearPaths(): void {
+    this.paths = undefined;
+  }
 
   /** Relations of a node, for the detail panel (loaded on demand). */
   relationsOf(id: string): Subgraph | undefined {
@@ -76,7 +118,8 @@ class ExplorerStore {
   private change(patch: Partial<Snapshot>): void {
     const { node, expanded, hidden } = view.current;
     this.history = [...this.history.slice(-49), { node, expanded, hidden }];
-    view.update(patch);
+    // Each step is an entry of the browser's history: Back and Forward walk the exploration.
+    view.update(patch, { push: true });
   }
 
   /** Start afresh from one node (the search box). */
@@ -86,7 +129,7 @@ class ExplorerStore {
   }
 
   select(id: string | undefined): void {
-    view.update({ node: id });
+    view.update({ node: id }, { push: true });
     if (id) void this.load(id);
   }
 
@@ -126,6 +169,12 @@ class ExplorerStore {
     const next = new Set(this.hiddenTypes);
     if (!next.delete(type)) next.add(type);
     this.hiddenTypes = next;
+  }
+
+  toggleStatus(status: ArticleStatus): void {
+    const next = new Set(this.hiddenStatuses);
+    if (!next.delete(status)) next.add(status);
+    this.hiddenStatuses = next;
   }
 
   toggleRelation(type: RelationType): void {
