@@ -183,6 +183,51 @@ describe.skipIf(skip)('the Neo4j engine under hostile input, load and faults', (
       }
     }, 120_000);
 
+    it('queues questions past its in-flight limit, shares identical ones, and answers 503 with Retry-After only when the queue is full', async () => {
+      const small = await Neo4jGraphStore.connect({ uri: server.uri, maxInFlight: 1, maxQueued: 1 });
+      // Every read of this store waits at a gate the test opens: states, not timings, decide what the test sees.
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      let reads = 0;
+      const driver = small.neo4jDriver;
+      const session = driver.session;
+      driver.session = function (this: Driver, config?: SessionConfig): Session {
+        const opened = session.call(this, config);
+        const executeRead = opened.executeRead.bind(opened);
+        opened.executeRead = async (work, options) => {
+          reads++;
+          await gate;
+          return executeRead(work, options);
+        };
+        return opened;
+      };
+      const overloaded = await startWebServer(createApp({ store: small, logger: pino({ level: 'silent' }), rateLimitPerMinute: 0, clientDir: '/nonexistent' }));
+      try {
+        const first = small.getNode('cp-458');
+        const same = small.getNode('cp-458');
+        const next = small.getNode('cp-458bis');
+        expect(small.queueState).toEqual({ inFlight: 1, queued: 1, distinct: 2 });
+        await expect(small.getNode('medecin')).rejects.toMatchObject({ name: 'EngineUnavailableError' });
+        const refused = await send(overloaded.url, { method: 'GET', path: '/api/nodes/tms', headers: {} });
+        expect(refused.status).toBe(503);
+        expect(refused.headers['retry-after']).toBe('5');
+        expect(JSON.parse(refused.text).error.code).toBe('engine_unavailable');
+        open();
+        const [a, b, c] = await Promise.all([first, same, next]);
+        expect(a).toEqual(data.nodes.find((n) => n.id === 'cp-458'));
+        // One read for the two identical questions, each caller with its own copy of the answer.
+        expect(b).toEqual(a);
+        expect(b).not.toBe(a);
+        expect(c!.id).toBe('cp-458bis');
+        expect(reads).toBe(2);
+        expect(small.queueState).toEqual({ inFlight: 0, queued: 0, distinct: 0 });
+        expect((await send(overloaded.url, { method: 'GET', path: '/api/nodes/tms', headers: {} })).status).toBe(200);
+      } finally {
+        await overloaded.close();
+        await small.close();
+      }
+    }, 120_000);
+
     it('soaks POST /api/assess at 100 connections: no 5xx, no error, a flat heap, the graph unchanged', async () => {
       const report = await runSoak({ seconds: SOAK_SECONDS, engine: 'neo4j', connections: 100, neo4jUri: server.uri });
       console.log(`[hardening] ${describeReport(report)}`);
