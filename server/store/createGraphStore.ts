@@ -11,7 +11,9 @@ export const StoreConfig = z.object({
   NEO4J_URI: z.string().default('bolt://127.0.0.1:7687'),
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().default(''),
-  NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  NEO4J_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(16),
+  NEO4J_MAX_QUEUED: z.coerce.number().int().nonnegative().default(2_000),
   NEO4J_VERSION_TTL_MS: z.coerce.number().int().nonnegative().default(1_000),
 });
 export type StoreConfig = z.infer<typeof StoreConfig>;
@@ -32,6 +34,8 @@ export async function createGraphStore(config: StoreConfig = readStoreConfig()):
     user: config.NEO4J_USER,
     password: config.NEO4J_PASSWORD,
     queryTimeoutMs: config.NEO4J_QUERY_TIMEOUT_MS,
+    maxInFlight: config.NEO4J_MAX_IN_FLIGHT,
+    maxQueued: config.NEO4J_MAX_QUEUED,
     versionTtlMs: config.NEO4J_VERSION_TTL_MS,
   });
 }

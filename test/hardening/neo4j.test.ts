@@ -183,6 +183,51 @@ describe.skipIf(skip)('the Neo4j engine under hostile input, load and faults', (
       }
     }, 120_000);
 
+    it('queues questions past its in-flight limit, shares identical ones, and answers 503 with Retry-After only when the queue is full', async () => {
+      const small = await Neo4jGraphStore.connect({ uri: server.uri, maxInFlight: 1, maxQueued: 1 });
+      // Every read of this store waits at a gate the test opens: states, not timings, decide what the test sees.
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      let reads = 0;
+      const driver = small.neo4jDriver;
+      const session = driver.session;
+      driver.session = function (this: Driver, config?: SessionConfig): Session {
+        const opened = session.call(this, config);
+        const executeRead = opened.executeRead.bind(opened);
+        opened.executeRead = async (work, options) => {
+          reads++;
+          await gate;
+          return executeRead(work, options);
+        };
+        return opened;
+      };
+      const overloaded = await startWebServer(createApp({ store: small, logger: pino({ level: 'silent' }), rateLimitPerMinute: 0, clientDir: '/nonexistent' }));
+      try {
+        const first = small.getNode('cp-458');
+        const same = small.getNode('cp-458');
+        const next = small.getNode('cp-458bis');
+        expect(small.queueState).toEqual({ inFlight: 1, queued: 1, distinct: 2 });
+        await expect(small.getNode('medecin')).rejects.toMatchObject({ name: 'EngineUnavailableError' });
+        const refused = await send(overloaded.url, { method: 'GET', path: '/api/nodes/tms', headers: {} });
+        expect(refused.status).toBe(503);
+        expect(refused.headers['retry-after']).toBe('5');
+        expect(JSON.parse(refused.text).error.code).toBe('engine_unavailable');
+        open();
+        const [a, b, c] = await Promise.all([first, same, next]);
+        expect(a).toEqual(data.nodes.find((n) => n.id === 'cp-458'));
+        // One read for the two identical questions, each caller with its own copy of the answer.
+        expect(b).toEqual(a);
+        expect(b).not.toBe(a);
+        expect(c!.id).toBe('cp-458bis');
+        expect(reads).toBe(2);
+        expect(small.queueState).toEqual({ inFlight: 0, queued: 0, distinct: 0 });
+        expect((await send(overloaded.url, { method: 'GET', path: '/api/nodes/tms', headers: {} })).status).toBe(200);
+      } finally {
+        await overloaded.close();
+        await small.close();
+      }
+    }, 120_000);
+
     it('soaks POST /api/assess at 100 connections: no 5xx, no error, a flat heap, the graph unchanged', async () => {
       const report = await runSoak({ seconds: SOAK_SECONDS, engine: 'neo4j', connections: 100, neo4jUri: server.uri });
       console.log(`[hardening] ${describeReport(report)}`);
@@ -194,7 +239,7 @@ describe.skipIf(skip)('the Neo4j engine under hostile input, load and faults', (
   });
 
   describe('faults', () => {
-    it('keeps the previous graph whole when the loading process is killed mid-transaction; the next load succeeds', async () => {
+    it('keeps the previous graph whole when the loading process is killed halfway through its batches; the next load succeeds and removes what it left', async () => {
       const before = await neo4jChecksum(store.neo4jDriver);
       const loader = spawn(process.execPath, ['--import', 'tsx', SLOW_LOAD, server.uri, '20000'], { stdio: ['ignore', 'pipe', 'pipe'] });
       const exited = new Promise<NodeJS.Signals | null>((done) => loader.once('exit', (_code, signal) => done(signal)));
@@ -205,7 +250,7 @@ describe.skipIf(skip)('the Neo4j engine under hostile input, load and faults', (
         const timer = setTimeout(() => fail(new Error(`the loader printed no batch in 90 s: ${stderr}`)), 90_000);
         createInterface({ input: loader.stdout! }).on('line', (line) => {
           lines.push(line);
-          // Six batches of 500: the old graph is deleted and 3,000 new nodes written, uncommitted.
+          // Six batches of 500: 3,000 new nodes written and committed under a version no reader joins on.
           if (lines.filter((l) => l.startsWith('batch')).length === 6) {
             clearTimeout(timer);
             ready();
@@ -223,6 +268,14 @@ describe.skipIf(skip)('the Neo4j engine under hostile input, load and faults', (
       expect((await send(api.url, { method: 'GET', path: '/api/nodes/cp-458bis', headers: {} })).status).toBe(200);
 
       await new Neo4jGraphLoader(store.neo4jDriver).replaceGraph(data, { timeoutMs: 60_000 });
+      // Nothing of the killed load (nor of the graph before) stays in the database.
+      const everything = store.neo4jDriver.session({ defaultAccessMode: neo4j.session.READ });
+      try {
+        const [all] = (await everything.run('MATCH (n) RETURN count(n) AS n')).records.map((r) => Number(r.get('n')));
+        expect(all).toBe((await neo4jChecksum(store.neo4jDriver)).nodes);
+      } finally {
+        await everything.close();
+      }
       const health = JSON.parse((await send(api.url, { method: 'GET', path: '/api/health', headers: {} })).text);
       expect(health).toEqual({ status: 'ok', engine: 'neo4j', nodes: data.nodes.length, edges: data.edges.length });
     }, 180_000);

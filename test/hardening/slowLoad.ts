@@ -1,7 +1,7 @@
 // A load meant to be killed: `node --import tsx test/hardening/slowLoad.ts <bolt-uri> <nodes>`
 // replaces the graph with a big synthetic one, in small batches with a pause
-// between them, and prints `batch <nodes> <edges>` after each, so that the
-// test can SIGKILL it halfway through its one write transaction.
+// between them, and prints `batch <nodes> <edges>` after each committed batch,
+// so that the test can SIGKILL it halfway through the load, before its flip.
 import { Neo4jGraphLoader } from '../../server/store/neo4j/Neo4jGraphLoader.ts';
 import { Neo4jGraphStore } from '../../server/store/neo4j/Neo4jGraphStore.ts';
 import type { GraphData, GraphEdge, GraphNode } from '../../server/schema/graph.ts';

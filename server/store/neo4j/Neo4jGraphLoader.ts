@@ -1,34 +1,45 @@
-// Loads a validated graph into Neo4j in ONE write transaction: delete all,
-// create all, stamp a new version. Readers see the old graph until the commit
-// and the new one after it; a failure or a killed process rolls back, so no
-// reader ever sees half a graph and the previous graph stays intact.
+// Loads a validated graph into Neo4j under a new version: nodes, their
+// child records and relationships in batched transactions, each committed,
+// all tagged with the version; then ONE small transaction moves the active-
+// version pointer that every reader joins on; then the previous version is
+// deleted in batches. A reader sees the old graph until the flip and the new
+// one after it, never half of one; a failed or killed load leaves only an
+// inactive version behind (removed by the next load), and the previous graph
+// answering. Memory stays bounded on both sides: a transaction holds one batch.
 import { randomUUID } from 'node:crypto';
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import { searchTextOf } from '../shared/search.ts';
 import type { GraphData, GraphEdge, GraphNode } from '../../schema/graph.ts';
 import {
+  ACTIVE_VERSION,
   AWAIT_INDEXES,
+  COUNT_VERSION,
   CREATE_EDGES,
+  CREATE_FACTS,
   CREATE_NODES,
-  DELETE_BATCH,
+  DELETE_FACTS,
+  DELETE_UNVERSIONED_BATCH,
+  DELETE_VERSION_BATCH,
   dropConstraint,
   label,
   OBSOLETE_CONSTRAINTS,
   relation,
   SCHEMA,
   SCHEMA_NAMES,
-  SET_META,
+  SET_ACTIVE_VERSION,
+  STORED_VERSIONS,
 } from './cypher.ts';
 import { column, withDriverErrors } from './driver.ts';
 import { graphReplaced } from './graphEvents.ts';
+import { encodeEdge, encodeFact, encodeNodeChecked, ORDER_PROPERTY, SEARCH_PROPERTY, VERSION_PROPERTY } from './propertyMapping.ts';
 
 export interface LoadOptions {
-  /** rows per UNWIND (default 10,000) */
+  /** rows per batch, one committed transaction each (default 10,000) */
   batchSize?: number;
-  /** called after each batch; a test throws here to prove a failed load changes nothing */
+  /** called after each committed batch; a test throws here to prove a failed load changes nothing readers see */
   onBatch?: (done: { nodes: number; edges: number }) => void | Promise<void>;
-  /** transaction timeout; a large graph needs more */
+  /** timeout of each transaction of the load */
   timeoutMs?: number;
 }
 
@@ -36,34 +47,36 @@ export interface LoadReport {
   version: string;
   nodes: number;
   edges: number;
+  /** until the new graph was visible (the flip) */
+  visibleMs: number;
+  /** including the removal of the previous version */
   ms: number;
 }
 
 /** Rows per statement by default: large, because each statement costs a round trip and server CPU of its own. */
 const DEFAULT_BATCH_SIZE = 10_000;
-/** Nodes detached and deleted per statement: bounds the statement's memory, not the transaction's. */
-const DELETE_BATCH_SIZE = 20_000;
+/** Nodes detached and deleted per transaction: bounds its memory. */
+const DELETE_BATCH_SIZE = 10_000;
 
-function nodeRow(node: GraphNode): Record<string, unknown> {
-  return { id: node.id, type: label(node.type), label: node.label, json: JSON.stringify(node), searchText: searchTextOf(node) };
+function nodeRow(node: GraphNode, version: string) {
+  const row = encodeNodeChecked(node, { [VERSION_PROPERTY]: version, [SEARCH_PROPERTY]: searchTextOf(node) });
+  label(node.type);
+  return row;
 }
 
-/** `elementIds` maps node ids to the element ids of the nodes just created. */
-function edgeRow(edge: GraphEdge, elementIds: Map<string, string>): Record<string, unknown> {
-  const source = elementIds.get(edge.source);
-  const target = elementIds.get(edge.target);
-  if (!source || !target) throw new Error(`relation ${edge.id} joins a node that is not in the graph`);
-  // `role` (holder or recipient of an APPLIES_TO) is read by the route subgraph; a null property is not stored.
-  const role = ('role' in edge && edge.role) || null;
-  return { id: edge.id, type: relation(edge.type), source, target, role, json: JSON.stringify(edge) };
+function edgeRow(edge: GraphEdge): Record<string, unknown> {
+  return { type: relation(edge.type), source: edge.source, target: edge.target, props: encodeEdge(edge) };
 }
 
-/** Neo4j no longer enforces unique ids (see SCHEMA in cypher.ts): the loader refuses duplicates before it writes. */
-function checkUniqueIds(data: GraphData): void {
+/** Neo4j does not enforce unique ids (every version holds them): the loader refuses duplicates and dangling ends before it writes. */
+function checkGraph(data: GraphData): void {
   const ids = new Set<string>();
   for (const { id } of data.nodes) {
     if (ids.has(id)) throw new Error(`node id ${id} appears twice`);
     ids.add(id);
+  }
+  for (const edge of data.edges) {
+    if (!ids.has(edge.source) || !ids.has(edge.target)) throw new Error(`relation ${edge.id} joins a node that is not in the graph`);
   }
 }
 
@@ -90,48 +103,67 @@ export class Neo4jGraphLoader {
   async replaceGraph(data: GraphData, options: LoadOptions = {}): Promise<LoadReport> {
     const started = performance.now();
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    const timeout = options.timeoutMs ?? 600_000;
     const version = randomUUID();
-    checkUniqueIds(data);
+    checkGraph(data);
     await this.ensureSchema();
     const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
+    const write = (work: (tx: ManagedTransaction) => Promise<unknown>) => withDriverErrors(() => session.executeWrite(work, { timeout }));
     try {
-      await withDriverErrors(() =>
-        session.executeWrite(
-          async (tx: ManagedTransaction) => {
-            const done = { nodes: 0, edges: 0 };
-            for (;;) {
-              const result = await tx.run(DELETE_BATCH, { batch: neo4j.int(DELETE_BATCH_SIZE) });
-              if (Number(result.records[0].get('deleted')) === 0) break;
-            }
-            const elementIds = new Map<string, string>();
-            for (let i = 0; i < data.nodes.length; i += batchSize) {
-              const rows = data.nodes.slice(i, i + batchSize).map(nodeRow);
-              const created = await tx.run(CREATE_NODES, { rows });
-              for (const r of created.records) elementIds.set(r.get('id') as string, r.get('elementId') as string);
-              done.nodes += rows.length;
-              await options.onBatch?.(done);
-            }
-            for (let i = 0; i < data.edges.length; i += batchSize) {
-              const rows = data.edges.slice(i, i + batchSize).map((e) => edgeRow(e, elementIds));
-              await tx.run(CREATE_EDGES, { rows });
-              done.edges += rows.length;
-              await options.onBatch?.(done);
-            }
-            await tx.run(SET_META, {
-              version,
-              loadedAt: new Date().toISOString(),
-              facts: JSON.stringify(data.facts),
-              nodes: neo4j.int(data.nodes.length),
-              edges: neo4j.int(data.edges.length),
-            });
-          },
-          { timeout: options.timeoutMs ?? 600_000 },
-        ),
-      );
+      const [active] = column<string | null>(await withDriverErrors(() => session.run(ACTIVE_VERSION)), 'version');
+      const stored = column<string | null>(await withDriverErrors(() => session.run(STORED_VERSIONS)), 'version');
+      // What killed or failed loads left: removed first, so the database holds at most two graphs.
+      for (const leftover of stored.filter((v) => v !== null && v !== active)) await this.deleteVersion(session, leftover!, timeout);
+      try {
+        const done = { nodes: 0, edges: 0 };
+        for (let i = 0; i < data.nodes.length; i += batchSize) {
+          const rows = data.nodes.slice(i, i + batchSize).map((n) => nodeRow(n, version));
+          await write((tx) => tx.run(CREATE_NODES, { rows }));
+          done.nodes += rows.length;
+          await options.onBatch?.(done);
+        }
+        for (let i = 0; i < data.edges.length; i += batchSize) {
+          const rows = data.edges.slice(i, i + batchSize).map(edgeRow);
+          await write((tx) => tx.run(CREATE_EDGES, { rows, version }));
+          done.edges += rows.length;
+          await options.onBatch?.(done);
+        }
+        const facts = data.facts.map((f, i) => encodeFact(f, { [VERSION_PROPERTY]: version, [ORDER_PROPERTY]: neo4j.int(i) }));
+        await write((tx) => tx.run(CREATE_FACTS, { rows: facts }));
+        await write(async (tx) => {
+          const [count] = column<number>(await tx.run(COUNT_VERSION, { version }), 'nodes');
+          if (count !== data.nodes.length) throw new Error(`load ${version}: ${count} of ${data.nodes.length} nodes stored (another load removed them?)`);
+          await tx.run(SET_ACTIVE_VERSION, {
+            version,
+            loadedAt: new Date().toISOString(),
+            nodes: neo4j.int(data.nodes.length),
+            edges: neo4j.int(data.edges.length),
+          });
+        });
+      } catch (err) {
+        await this.deleteVersion(session, version, timeout).catch(() => {});
+        throw err;
+      }
       graphReplaced(this.driver);
+      const visibleMs = Math.round(performance.now() - started);
+      // Readers of the previous version that overlap its removal see the flip when they check the version, and run again.
+      if (active && stored.includes(active)) await this.deleteVersion(session, active, timeout);
+      if (stored.includes(null)) await this.deleteBatches(session, DELETE_UNVERSIONED_BATCH, {}, timeout);
+      await write((tx) => tx.run(DELETE_FACTS, { keep: version }));
+      return { version, nodes: data.nodes.length, edges: data.edges.length, visibleMs, ms: Math.round(performance.now() - started) };
     } finally {
       await session.close();
     }
-    return { version, nodes: data.nodes.length, edges: data.edges.length, ms: Math.round(performance.now() - started) };
+  }
+
+  private deleteVersion(session: Session, version: string, timeout: number): Promise<void> {
+    return this.deleteBatches(session, DELETE_VERSION_BATCH, { version }, timeout);
+  }
+
+  private async deleteBatches(session: Session, statement: string, params: Record<string, unknown>, timeout: number): Promise<void> {
+    for (;;) {
+      const result = await withDriverErrors(() => session.executeWrite((tx) => tx.run(statement, { ...params, batch: neo4j.int(DELETE_BATCH_SIZE) }), { timeout }));
+      if (Number(result.records[0].get('deleted')) === 0) return;
+    }
   }
 }

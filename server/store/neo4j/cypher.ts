@@ -2,10 +2,18 @@
 // only from the schema's closed lists (checked by `label` and `relation`, also
 // for the dynamic ones of a load); every value is a parameter.
 import { NODE_TYPES, RELATION_TYPES, type NodeType, type RelationType } from '../../schema/graph.ts';
+import { CHILD_KINDS, ORDER_PROPERTY, VERSION_PROPERTY } from './propertyMapping.ts';
 
-/** Each node carries the :Node label and its type's label; `json` is the node exactly as loaded. */
+/**
+ * Each node carries the :Node label and its type's label, its fields as
+ * properties (propertyMapping.ts), its child records as nodes of their own
+ * (:Citation), and the version of the load that wrote it: readers join on the
+ * active version, so a load under way or a killed one is never seen.
+ */
 export const NODE_LABEL = 'Node';
 export const META_LABEL = 'SecretumMeta';
+/** The questions of the situation questionnaire, one node each (not :Node: they are not graph nodes). */
+export const FACT_LABEL = 'Fact';
 export const SEARCH_INDEX = 'secretum_node_search';
 
 /** A node type checked against the schema's closed list: the only strings that become labels. */
@@ -20,14 +28,29 @@ export function relation(type: RelationType): string {
   return type;
 }
 
+/** Every relationship type of the knowledge graph: what paths walk (not HAS_CITATION). */
+const GRAPH_RELATIONS = RELATION_TYPES.map(relation).join('|');
+const CHILD_RELATIONS = CHILD_KINDS.map((c) => c.relationship).join('|');
+
+/** A node as propertyMapping.decodeNode reads it: its properties and its child records in any order. */
+export const nodeOut = (n: string) =>
+  CHILD_RELATIONS
+    ? `{props: properties(${n}), children: [(${n})-[h:${CHILD_RELATIONS}]->(c) | {relationship: type(h), order: h.order, props: properties(c)}]}`
+    : `{props: properties(${n}), children: []}`;
+
+/** A relationship as propertyMapping.decodeEdge reads it. */
+export const edgeOut = (r: string) => `{type: type(${r}), source: startNode(${r}).id, target: endNode(${r}).id, props: properties(${r})}`;
+
 /** The schema the engine needs, by name: what `ensureSchema` creates when missing. */
 export const SCHEMA: { name: string; statement: string }[] = [
-  // A plain index, not a uniqueness constraint: a constraint checks every
-  // created node with an index seek, and in a transaction that has deleted the
-  // previous graph each seek costs time in proportion to the deleted nodes
-  // (Neo4j 5 merges them into a set per seek): a reload became quadratic. The
-  // loader checks that ids are unique before it writes.
+  // Not a uniqueness constraint: every version of the graph holds the same ids
+  // while a load is under way. The loader refuses duplicate ids before it writes.
   { name: 'secretum_node_id_index', statement: `CREATE INDEX secretum_node_id_index IF NOT EXISTS FOR (n:${NODE_LABEL}) ON (n.id)` },
+  // Lists, counts and deletes the nodes of one version.
+  {
+    name: 'secretum_node_version_index',
+    statement: `CREATE INDEX secretum_node_version_index IF NOT EXISTS FOR (n:${NODE_LABEL}) ON (n.${VERSION_PROPERTY})`,
+  },
   { name: 'secretum_meta_key', statement: `CREATE CONSTRAINT secretum_meta_key IF NOT EXISTS FOR (m:${META_LABEL}) REQUIRE m.key IS UNIQUE` },
   // Tokens are normalised by the application (accents, case, "458 bis"), so
   // the index only splits on white space: both engines see the same words.
@@ -50,43 +73,68 @@ export const dropConstraint = (name: string) => {
 
 export const AWAIT_INDEXES = 'CALL db.awaitIndexes(120)';
 
-// ---------- load (one write transaction) ----------
-// One statement for nodes and one for relationships, whatever their types
-// (dynamic labels and types, Neo4j 5.26): every statement costs a round trip,
-// server CPU and, the first time, planning. Relationships find their ends by
-// the element ids the node statement returned, not by an index seek: after the
-// delete, every index seek of the transaction pays for the deleted nodes.
+// ---------- load: batches under a new version, then one small flip ----------
+// One statement for nodes (with their child records) and one for
+// relationships, whatever their types (dynamic labels and types, Neo4j 5.26):
+// every statement costs a round trip and server CPU of its own.
 
-export const DELETE_BATCH = `MATCH (n:${NODE_LABEL}) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS deleted`;
+/** The version readers see, and every version present (a killed load leaves one behind; a graph of an older engine has none). */
+export const ACTIVE_VERSION = `OPTIONAL MATCH (m:${META_LABEL} {key: 'graph'}) RETURN m.version AS version`;
+export const STORED_VERSIONS = `MATCH (n:${NODE_LABEL}) RETURN DISTINCT n.${VERSION_PROPERTY} AS version`;
 
-/**
- * What queries read: the node's JSON, its id and type, its search text for the
- * full-text index; and its label, which Neo4j Browser shows as the caption.
- */
 export const CREATE_NODES = `UNWIND $rows AS row
-  CREATE (n:${NODE_LABEL}:$(row.type) {id: row.id, type: row.type, label: row.label, json: row.json, searchText: row.searchText})
-  RETURN row.id AS id, elementId(n) AS elementId`;
+  CREATE (n:${NODE_LABEL}:$(row.type))
+  SET n = row.props
+  WITH n, row
+  UNWIND row.children AS child
+  CREATE (n)-[:$(child.relationship) {order: child.order}]->(c:$(child.label))
+  SET c = child.props`;
 
 export const CREATE_EDGES = `UNWIND $rows AS row
-  MATCH (a) WHERE elementId(a) = row.source
-  MATCH (b) WHERE elementId(b) = row.target
-  CREATE (a)-[:$(row.type) {id: row.id, json: row.json, role: row.role}]->(b)`;
+  MATCH (a:${NODE_LABEL} {id: row.source}) WHERE a.${VERSION_PROPERTY} = $version
+  MATCH (b:${NODE_LABEL} {id: row.target}) WHERE b.${VERSION_PROPERTY} = $version
+  CREATE (a)-[r:$(row.type)]->(b)
+  SET r = row.props`;
 
-export const SET_META = `MERGE (m:${META_LABEL} {key: 'graph'})
-  SET m.version = $version, m.loadedAt = $loadedAt, m.facts = $facts, m.nodes = $nodes, m.edges = $edges`;
+export const CREATE_FACTS = `UNWIND $rows AS row CREATE (f:${FACT_LABEL}) SET f = row`;
 
-// ---------- reads ----------
+/** The flip's check: a version another load removed part of is refused. */
+export const COUNT_VERSION = `MATCH (n:${NODE_LABEL} {${VERSION_PROPERTY}: $version}) RETURN count(n) AS nodes`;
 
-export const GRAPH_VERSION = `MATCH (m:${META_LABEL} {key: 'graph'}) RETURN m.version AS version, m.facts AS facts`;
+/** The one small write that makes a new graph visible to every reader at once. */
+export const SET_ACTIVE_VERSION = `MERGE (m:${META_LABEL} {key: 'graph'})
+  SET m.version = $version, m.loadedAt = $loadedAt, m.nodes = $nodes, m.edges = $edges
+  REMOVE m.facts`;
 
-export const NODE_COUNTS = `MATCH (n:${NODE_LABEL}) RETURN n.type AS key, count(*) AS n`;
-export const EDGE_COUNTS = `MATCH (:${NODE_LABEL})-[r]->(:${NODE_LABEL}) RETURN type(r) AS key, count(*) AS n`;
+/** Nodes of one version, with their child records, detached and deleted a batch at a time. */
+export const DELETE_VERSION_BATCH = `MATCH (n:${NODE_LABEL} {${VERSION_PROPERTY}: $version})
+  WITH n LIMIT $batch
+  ${CHILD_RELATIONS ? `CALL (n) { OPTIONAL MATCH (n)-[:${CHILD_RELATIONS}]->(c) DETACH DELETE c }` : ''}
+  DETACH DELETE n
+  RETURN count(*) AS deleted`;
 
-export const NODE_BY_ID = `MATCH (n:${NODE_LABEL} {id: $id}) RETURN n.json AS json`;
+/** Nodes written by an engine older than versions. */
+export const DELETE_UNVERSIONED_BATCH = `MATCH (n:${NODE_LABEL}) WHERE n.${VERSION_PROPERTY} IS NULL
+  WITH n LIMIT $batch
+  DETACH DELETE n
+  RETURN count(*) AS deleted`;
 
-export const NODES_BY_IDS = `MATCH (n:${NODE_LABEL}) WHERE n.id IN $ids RETURN n.json AS json ORDER BY n.id`;
+export const DELETE_FACTS = `MATCH (f:${FACT_LABEL}) WHERE f.${VERSION_PROPERTY} IS NULL OR f.${VERSION_PROPERTY} <> $keep DELETE f`;
 
-export const LIST_NODES = `MATCH (n:${NODE_LABEL}) WHERE $type IS NULL OR n.type = $type RETURN n.json AS json ORDER BY n.id`;
+// ---------- reads: every one joins on $version, the active version ----------
+
+export const FACTS = `MATCH (f:${FACT_LABEL} {${VERSION_PROPERTY}: $version}) RETURN properties(f) AS props ORDER BY f.${ORDER_PROPERTY}`;
+
+export const NODE_COUNTS = `MATCH (n:${NODE_LABEL} {${VERSION_PROPERTY}: $version}) RETURN n.type AS key, count(*) AS n`;
+export const EDGE_COUNTS = `MATCH (:${NODE_LABEL} {${VERSION_PROPERTY}: $version})-[r]->(:${NODE_LABEL}) RETURN type(r) AS key, count(*) AS n`;
+
+export const NODE_BY_ID = `MATCH (n:${NODE_LABEL} {id: $id}) WHERE n.${VERSION_PROPERTY} = $version RETURN ${nodeOut('n')} AS node`;
+
+export const NODES_BY_IDS = `MATCH (n:${NODE_LABEL}) WHERE n.id IN $ids AND n.${VERSION_PROPERTY} = $version
+  RETURN ${nodeOut('n')} AS node ORDER BY n.id`;
+
+export const LIST_NODES = `MATCH (n:${NODE_LABEL} {${VERSION_PROPERTY}: $version}) WHERE $type IS NULL OR n.type = $type
+  RETURN ${nodeOut('n')} AS node ORDER BY n.id`;
 
 /**
  * The neighbourhood of `$id` in one statement: collectNeighbourhood of
@@ -94,14 +142,15 @@ export const LIST_NODES = `MATCH (n:${NODE_LABEL}) WHERE $type IS NULL OR n.type
  * A level is the allowed neighbours of the frontier not yet included, in id
  * order, cut to the room left under `$maxNodes` (and then no further level);
  * then the included nodes in id order and the allowed edges among them in id
- * order. No row when `$id` is unknown.
+ * order. No row when `$id` is unknown. Relationships join nodes of one
+ * version only, so the walk never leaves the version it starts in.
  */
 export const neighbourhood = (depth: number) => {
   if (!Number.isInteger(depth) || depth < 0 || depth > 10) throw new Error(`bad neighbourhood depth ${depth}`);
   const level = `
   CALL (included, frontier, truncated) {
     UNWIND (CASE WHEN truncated THEN [] ELSE frontier END) AS n
-    MATCH (n)-[r]-(m:${NODE_LABEL})
+    MATCH (n)-[r:${GRAPH_RELATIONS}]-(m:${NODE_LABEL})
     WHERE ($relations IS NULL OR type(r) IN $relations) AND ($types IS NULL OR m.type IN $types)
     WITH DISTINCT m
     WHERE NOT m IN included
@@ -111,35 +160,37 @@ export const neighbourhood = (depth: number) => {
   WITH included, next, truncated, $maxNodes - size(included) AS room
   WITH included + next[..room] AS included, next[..room] AS frontier, truncated OR size(next) > room AS truncated`;
   return `
-  MATCH (c:${NODE_LABEL} {id: $id})
+  MATCH (c:${NODE_LABEL} {id: $id}) WHERE c.${VERSION_PROPERTY} = $version
   WITH [c] AS included, [c] AS frontier, false AS truncated
   ${level.repeat(depth)}
   CALL (included) {
     UNWIND included AS n
     WITH n ORDER BY n.id
-    RETURN collect(n.json) AS nodes
+    RETURN collect(${nodeOut('n')}) AS nodes
   }
   CALL (included) {
     UNWIND included AS a
-    MATCH (a)-[r]->(b)
+    MATCH (a)-[r:${GRAPH_RELATIONS}]->(b)
     WHERE b IN included AND ($relations IS NULL OR type(r) IN $relations)
     WITH r ORDER BY r.id
-    RETURN collect(r.json) AS edges
+    RETURN collect(${edgeOut('r')}) AS edges
   }
   RETURN nodes, edges, truncated`;
 };
 
 export const SEARCH = `
   CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query, { limit: $limit }) YIELD node
-  RETURN node.json AS json, node.searchText AS searchText`;
+  WHERE node.${VERSION_PROPERTY} = $version
+  RETURN ${nodeOut('node')} AS node, node.searchText AS searchText`;
 
 /** The length bound of a variable-length pattern cannot be a parameter: it is a checked integer. */
 export const allShortestPaths = (maxLength: number) => {
   if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > 12) throw new Error(`bad path length ${maxLength}`);
   return `
     MATCH (a:${NODE_LABEL} {id: $from}), (b:${NODE_LABEL} {id: $to})
-    MATCH p = allShortestPaths((a)-[*..${maxLength}]-(b))
-    RETURN [n IN nodes(p) | n.id] AS nodes, [r IN relationships(p) | r.json] AS edges
+    WHERE a.${VERSION_PROPERTY} = $version AND b.${VERSION_PROPERTY} = $version
+    MATCH p = allShortestPaths((a)-[:${GRAPH_RELATIONS}*..${maxLength}]-(b))
+    RETURN [n IN nodes(p) | n.id] AS nodes, [r IN relationships(p) | ${edgeOut('r')}] AS edges
     LIMIT $cap`;
 };
 
@@ -158,13 +209,14 @@ export const allShortestPaths = (maxLength: number) => {
  * all it would bring (at 100k nodes, most of the subgraph).
  */
 export const ROUTE_SUBGRAPH = `
-  MATCH (p:${NODE_LABEL} {id: $profession})
+  MATCH (p:${NODE_LABEL} {id: $profession}) WHERE p.${VERSION_PROPERTY} = $version
   CALL (p) {
     MATCH path = (p)-[:IS_A*0..]->(h:${NODE_LABEL})
     RETURN collect(DISTINCT h) AS holders, collect(relationships(path)) AS holderEdges
   }
   CALL () {
     OPTIONAL MATCH path = (r:${NODE_LABEL} {id: $recipient})-[:IS_A*0..]->(:${NODE_LABEL})
+    WHERE r.${VERSION_PROPERTY} = $version
     RETURN collect(nodes(path)) AS recipientNodes, collect(relationships(path)) AS recipientEdges
   }
   WITH *, reduce(acc = [], ns IN recipientNodes | acc + ns) AS recipientChain
@@ -227,6 +279,7 @@ export const ROUTE_SUBGRAPH = `
        ownerEdges + outEdges + inEdges + concernEdges + limitSourceEdges + sourceEdges + laterEdges
          + reduce(acc = [], es IN holderEdges + recipientEdges + treeEdges + targetEdges | acc + es) AS edges
   UNWIND nodes AS n
-  WITH collect(DISTINCT n.json) AS nodes, edges
+  WITH collect(DISTINCT n) AS nodes, edges
   UNWIND (CASE WHEN edges = [] THEN [null] ELSE edges END) AS e
-  RETURN nodes, [json IN collect(DISTINCT e.json) WHERE json IS NOT NULL] AS edges`;
+  WITH nodes, collect(DISTINCT e) AS edges
+  RETURN [n IN nodes | ${nodeOut('n')}] AS nodes, [e IN edges | ${edgeOut('e')}] AS edges`;

@@ -7,8 +7,19 @@ export interface Neo4jConnection {
   uri: string;
   user?: string;
   password?: string;
-  /** timeout of each read or write transaction */
+  /**
+   * Timeout of each read transaction (default 30 s). It counts from the
+   * transaction's start, after the wait in the queue: with at most
+   * `maxInFlight` transactions sharing the server, it is sized for that share
+   * of its CPU on a busy machine, not for one call alone.
+   */
   queryTimeoutMs?: number;
+  /** connections the driver may open (default 100, the driver's own default) */
+  maxConnectionPoolSize?: number;
+  /** questions run at once (default 16, at most the pool size); the others wait in the queue */
+  maxInFlight?: number;
+  /** questions waiting before new ones are answered 503 (default 2,000) */
+  maxQueued?: number;
   /**
    * How long the graph version read from the database is trusted (default 1000 ms):
    * cached answers are served without a round trip meanwhile. A load by another
@@ -17,11 +28,15 @@ export interface Neo4jConnection {
   versionTtlMs?: number;
 }
 
+export const DEFAULT_POOL_SIZE = 100;
+
+/** bolt:// and neo4j:// (routing: a cluster or Aura), with +s / +ssc for TLS: the driver reads it all from the URI. */
 export function createDriver(connection: Neo4jConnection): Driver {
   // A server with authentication off accepts any credentials.
   const auth = neo4j.auth.basic(connection.user ?? 'neo4j', connection.password ?? '');
   return neo4j.driver(connection.uri, auth, {
     disableLosslessIntegers: true,
+    maxConnectionPoolSize: connection.maxConnectionPoolSize ?? DEFAULT_POOL_SIZE,
     // Fail fast when the server is down: the API answers 503 and the client retries.
     maxTransactionRetryTime: 2_000,
     connectionAcquisitionTimeout: 5_000,

@@ -1,0 +1,286 @@
+// How a record of the graph becomes Neo4j properties and back, derived from
+// the zod schemas of server/schema/graph.ts alone: a field added to a node
+// type, or a new node type, is stored and read back without new Neo4j code.
+//
+//   scalar (string, number, boolean, enum)  → a property of the same name;
+//                                             a full date "YYYY-MM-DD" → a Neo4j DATE
+//   list of scalars                         → a list property
+//   nested object (Situation.assess)        → its fields flattened, camelCase-prefixed
+//                                             (assessProfession, assessClosedWorld)
+//   record of scalars (assess.facts)        → two parallel lists, keys and values
+//                                             (assessFactsKeys, assessFactsValues)
+//   list of objects (citations)             → child nodes (:Citation) joined by
+//                                             HAS_CITATION {order}, in order
+//
+// A shape outside these (a list of objects inside an object, a union) fails
+// when the mapping is built, at start, never halfway through a load; and the
+// loader decodes what it encodes before it writes, so a value the mapping
+// cannot hold back exactly is refused with its node id.
+import neo4j from 'neo4j-driver';
+import { isDeepStrictEqual } from 'node:util';
+import { z } from 'zod';
+import { Fact, GraphEdge, GraphNode, NODE_TYPES, type NodeType } from '../../schema/graph.ts';
+
+/** Properties the engine adds to every record it writes: no schema field may take these names. */
+export const VERSION_PROPERTY = 'graphVersion';
+export const SEARCH_PROPERTY = 'searchText';
+/** The position of a record with no relationship to carry it (the facts of the questionnaire). */
+export const ORDER_PROPERTY = 'graphOrder';
+const RESERVED = new Set([VERSION_PROPERTY, SEARCH_PROPERTY, ORDER_PROPERTY]);
+
+type Field =
+  | { kind: 'scalar'; key: string; property: string }
+  | { kind: 'list'; key: string; property: string }
+  | { kind: 'object'; key: string; fields: Field[] }
+  | { kind: 'record'; key: string; keysProperty: string; valuesProperty: string }
+  | { kind: 'children'; key: string; label: string; relationship: string; fields: Field[] };
+
+type ZodAny = z.core.$ZodType;
+const defOf = (schema: ZodAny) => schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
+
+/** optional(), default(), readonly() and the like only wrap the type that is stored. */
+function unwrap(schema: ZodAny): ZodAny {
+  let current = schema;
+  for (;;) {
+    const def = defOf(current);
+    if (['optional', 'default', 'prefault', 'readonly', 'nonoptional', 'catch'].includes(def.type)) current = def.innerType as ZodAny;
+    else return current;
+  }
+}
+
+const SCALARS = new Set(['string', 'number', 'boolean', 'enum', 'literal', 'int', 'bigint']);
+const isScalar = (schema: ZodAny) => SCALARS.has(defOf(unwrap(schema)).type);
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const camel = (prefix: string, key: string) => (prefix ? prefix + capitalise(key) : key);
+const upperSnake = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+/** citations → Citation; the only plural rule the schema needs, checked when it is built. */
+const singular = (s: string) => (s.endsWith('s') ? s.slice(0, -1) : s);
+
+function fieldsOf(shape: Record<string, ZodAny>, prefix: string, where: string, topLevel: boolean, claimed: Map<string, string>): Field[] {
+  const claim = (property: string, path: string) => {
+    if (RESERVED.has(property)) throw new Error(`${path}: property "${property}" is reserved by the Neo4j engine`);
+    const other = claimed.get(property);
+    if (other) throw new Error(`${path} and ${other} would both be stored as property "${property}"`);
+    claimed.set(property, path);
+    return property;
+  };
+  return Object.entries(shape).map(([key, raw]): Field => {
+    const path = `${where}.${key}`;
+    const schema = unwrap(raw);
+    const def = defOf(schema);
+    if (isScalar(schema)) return { kind: 'scalar', key, property: claim(camel(prefix, key), path) };
+    if (def.type === 'array') {
+      const element = unwrap(def.element as ZodAny);
+      if (isScalar(element)) return { kind: 'list', key, property: claim(camel(prefix, key), path) };
+      if (topLevel && defOf(element).type === 'object') {
+        const name = capitalise(singular(key));
+        const fields = fieldsOf((element as z.ZodObject).shape as Record<string, ZodAny>, '', `${where}.${key}[]`, false, new Map());
+        return { kind: 'children', key, label: name, relationship: `HAS_${upperSnake(name)}`, fields };
+      }
+    }
+    if (def.type === 'object') {
+      return { kind: 'object', key, fields: fieldsOf((schema as z.ZodObject).shape as Record<string, ZodAny>, camel(prefix, key), path, false, claimed) };
+    }
+    if (def.type === 'record' && isScalar(def.valueType as ZodAny)) {
+      const property = camel(prefix, key);
+      return { kind: 'record', key, keysProperty: claim(`${property}Keys`, path), valuesProperty: claim(`${property}Values`, path) };
+    }
+    throw new Error(`${path}: the Neo4j engine cannot store a field of type ${def.type} (see server/store/neo4j/propertyMapping.ts)`);
+  });
+}
+
+// ---------- values ----------
+
+const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function asDate(value: string): InstanceType<typeof neo4j.types.Date> | undefined {
+  const m = FULL_DATE.exec(value);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+  return new neo4j.types.Date(year, month, day);
+}
+
+function encodeScalar(value: unknown): unknown {
+  if (typeof value === 'string') return asDate(value) ?? value;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
+  return value;
+}
+
+/** A list property holds one type: dates only when every element is a full date. */
+function encodeList(values: unknown[]): unknown[] {
+  const dates = values.length > 0 && values.every((v) => typeof v === 'string' && asDate(v));
+  return values.map((v) => (dates ? asDate(v as string) : typeof v === 'string' ? v : encodeScalar(v)));
+}
+
+function decodeScalar(value: unknown): unknown {
+  if (neo4j.isDate(value as never)) return (value as InstanceType<typeof neo4j.types.Date>).toString();
+  if (neo4j.isInt(value as never)) return (value as InstanceType<typeof neo4j.types.Integer>).toNumber();
+  return value;
+}
+
+type Props = Record<string, unknown>;
+
+function encodeFields(fields: Field[], record: Props, into: Props): void {
+  for (const field of fields) {
+    const value = record[field.key];
+    if (value === undefined || field.kind === 'children') continue;
+    if (field.kind === 'scalar') into[field.property] = encodeScalar(value);
+    else if (field.kind === 'list') into[field.property] = encodeList(value as unknown[]);
+    else if (field.kind === 'object') encodeFields(field.fields, value as Props, into);
+    else {
+      const entries = Object.entries(value as Props);
+      into[field.keysProperty] = entries.map(([k]) => k);
+      into[field.valuesProperty] = encodeList(entries.map(([, v]) => v));
+    }
+  }
+}
+
+/** Undefined when none of the fields is stored (an absent optional object). */
+function decodeFields(fields: Field[], props: Props, children: Map<string, Props[]>): Props | undefined {
+  const out: Props = {};
+  let found = false;
+  for (const field of fields) {
+    let value: unknown;
+    if (field.kind === 'scalar') value = props[field.property] === undefined ? undefined : decodeScalar(props[field.property]);
+    else if (field.kind === 'list') value = (props[field.property] as unknown[] | undefined)?.map(decodeScalar);
+    else if (field.kind === 'object') value = decodeFields(field.fields, props, children);
+    else if (field.kind === 'record') {
+      const keys = props[field.keysProperty] as string[] | undefined;
+      const values = props[field.valuesProperty] as unknown[] | undefined;
+      value = keys && Object.fromEntries(keys.map((k, i) => [k, decodeScalar(values![i])]));
+    } else value = children.get(field.relationship)?.map((child) => decodeFields(field.fields, child, new Map()) ?? {});
+    if (value === undefined) continue;
+    out[field.key] = value;
+    found = true;
+  }
+  return found ? out : undefined;
+}
+
+// ---------- nodes, edges, facts ----------
+
+/** A child record as read: the relationship's type and order, the child node's properties. */
+export interface StoredChild {
+  relationship: string;
+  order: number;
+  props: Props;
+}
+
+/** A node as read back: its properties and its child records. */
+export interface StoredNode {
+  props: Props;
+  children: StoredChild[];
+}
+
+/** A relationship as read back. */
+export interface StoredEdge {
+  type: string;
+  source: string;
+  target: string;
+  props: Props;
+}
+
+/** What the loader writes for one node: its type label, its properties and its child records. */
+export interface NodeRow {
+  type: string;
+  props: Props;
+  children: { relationship: string; label: string; order: number; props: Props }[];
+}
+
+const objectShape = (schema: unknown) => (schema as z.ZodObject).shape as Record<string, ZodAny>;
+
+function buildNodeFields(): Map<string, Field[]> {
+  const byType = new Map<string, Field[]>();
+  for (const option of (GraphNode as unknown as { options: z.ZodObject[] }).options) {
+    const type = defOf(option.shape.type as ZodAny).values as string[];
+    byType.set(type[0], fieldsOf(objectShape(option), '', type[0], true, new Map()));
+  }
+  for (const type of NODE_TYPES) if (!byType.has(type)) throw new Error(`no schema for node type ${type}`);
+  return byType;
+}
+
+const NODE_FIELDS = buildNodeFields();
+/** type, source and target are the relationship's own type and ends. */
+const EDGE_FIELDS = fieldsOf(
+  Object.fromEntries(Object.entries(objectShape(GraphEdge)).filter(([key]) => !['type', 'source', 'target'].includes(key))),
+  '',
+  'GraphEdge',
+  false,
+  new Map(),
+);
+const FACT_FIELDS = fieldsOf(objectShape(Fact), '', 'Fact', false, new Map());
+
+/** Every child relationship and label any node type has, for the Cypher that reads and deletes them. */
+export const CHILD_KINDS: { relationship: string; label: string }[] = [
+  ...new Map(
+    [...NODE_FIELDS.values()].flat().flatMap((f) => (f.kind === 'children' ? [[f.relationship, { relationship: f.relationship, label: f.label }] as const] : [])),
+  ).values(),
+];
+
+for (const { label } of CHILD_KINDS) {
+  if ((NODE_TYPES as readonly string[]).includes(label)) throw new Error(`child label ${label} is also a node type`);
+}
+
+function fieldsFor(type: string): Field[] {
+  const fields = NODE_FIELDS.get(type);
+  if (!fields) throw new Error(`not a node type: ${type}`);
+  return fields;
+}
+
+export function encodeNode(node: GraphNode, extra: Props): NodeRow {
+  const fields = fieldsFor(node.type);
+  const props: Props = { ...extra };
+  encodeFields(fields, node as unknown as Props, props);
+  const children: NodeRow['children'] = [];
+  for (const field of fields) {
+    if (field.kind !== 'children') continue;
+    ((node as unknown as Props)[field.key] as Props[] | undefined)?.forEach((child, order) => {
+      const childProps: Props = { ...extra };
+      encodeFields(field.fields, child, childProps);
+      children.push({ relationship: field.relationship, label: field.label, order, props: childProps });
+    });
+  }
+  return { type: node.type, props, children };
+}
+
+export function decodeNode(stored: StoredNode): GraphNode {
+  const byRelationship = new Map<string, Props[]>();
+  for (const child of [...stored.children].sort((a, b) => a.order - b.order)) {
+    const list = byRelationship.get(child.relationship) ?? [];
+    list.push(child.props);
+    byRelationship.set(child.relationship, list);
+  }
+  return decodeFields(fieldsFor(stored.props.type as NodeType), stored.props, byRelationship) as GraphNode;
+}
+
+/** The node as the engine will read it back, refused when it differs in any way. */
+export function encodeNodeChecked(node: GraphNode, extra: Props): NodeRow {
+  const row = encodeNode(node, extra);
+  const back = decodeNode({ props: row.props, children: row.children.map((c) => ({ relationship: c.relationship, order: c.order, props: c.props })) });
+  if (!isDeepStrictEqual(back, node)) throw new Error(`node ${node.id} cannot be stored as Neo4j properties exactly: ${JSON.stringify(node).slice(0, 300)}`);
+  return row;
+}
+
+export function encodeEdge(edge: GraphEdge): Props {
+  const props: Props = {};
+  encodeFields(EDGE_FIELDS, edge as unknown as Props, props);
+  return props;
+}
+
+export function decodeEdge(stored: StoredEdge): GraphEdge {
+  const rest = decodeFields(EDGE_FIELDS, stored.props, new Map()) ?? {};
+  const { id, ...others } = rest;
+  return { id, type: stored.type, source: stored.source, target: stored.target, ...others } as GraphEdge;
+}
+
+export function encodeFact(fact: Fact, extra: Props): Props {
+  const props: Props = { ...extra };
+  encodeFields(FACT_FIELDS, fact as unknown as Props, props);
+  return props;
+}
+
+export function decodeFact(props: Props): Fact {
+  return decodeFields(FACT_FIELDS, props, new Map()) as Fact;
+}
