@@ -227,6 +227,8 @@ export const ROUTE_SUBGRAPH = `
        OR x.type = 'Exception' AND (
             $recipient IS NULL
             OR EXISTS { (x)-[:PERMITS_DISCLOSURE_TO|REQUIRES_DISCLOSURE_TO]->(t) WHERE t IN recipientChain }
+            // a route towards a role (the mandant) may reach this recipient, on a fact of the situation
+            OR EXISTS { (x)-[:PERMITS_DISCLOSURE_TO|REQUIRES_DISCLOSURE_TO]->(t) WHERE t.roleFact IS NOT NULL }
             OR EXISTS { (x)<-[:RESTRICTS]-(:${NODE_LABEL})-[a:APPLIES_TO]->(t) WHERE a.role = 'recipient' AND t IN recipientChain })
     RETURN collect(DISTINCT x) AS owners, collect(e) AS ownerEdges
   }
