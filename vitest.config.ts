@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/globalSetup.ts'],
-    testTimeout: 30_000,
+    // A timeout only catches a hang: generous, so that a busy 2-core machine never fails a test by its load.
+    testTimeout: 120_000,
     hookTimeout: 240_000,
     // Neo4j and Chromium are real processes: keep files from fighting over two cores.
     fileParallelism: true,
