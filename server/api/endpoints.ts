@@ -17,6 +17,7 @@ import {
   PathsResult,
   SearchQuery,
   SearchResult,
+  SituationKindsResult,
   Subgraph,
 } from '../schema/api.ts';
 import { GraphNode } from '../schema/graph.ts';
@@ -148,6 +149,14 @@ export const endpoints: readonly Endpoint[] = [
     cacheable: true,
     response: FactsResult,
     handle: (s) => s.facts(),
+  }),
+  endpoint({
+    method: 'get',
+    path: '/api/situations',
+    summary: 'The kinds of situation (« De quoi s’agit-il ? »): each with the recipients it concerns and the facts that matter, in asking order',
+    cacheable: true,
+    response: SituationKindsResult,
+    handle: (s) => s.situations(),
   }),
   endpoint({
     method: 'get',

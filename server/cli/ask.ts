@@ -9,7 +9,9 @@ import type { NodeType } from '../schema/graph.ts';
 import { ExplorerService } from '../service/ExplorerService.ts';
 import type { GraphStore } from '../store/GraphStore.ts';
 
-const USAGE = `Usage: npm run ask -- --profession ID [--recipient ID] [--fact FAIT=oui|non ...] [--closed-world] [--json]
+const USAGE = `Usage: npm run ask -- --profession ID [--recipient ID] [--situation ID] [--fact FAIT=oui|non|? ...] [--closed-world] [--json]
+  --situation : un type de situation (kind-inquietude, kind-saisie-perquisition…, voir GET /api/situations)
+  FAIT=? : le fait est inconnu (comme s’il n’était pas donné)
 Exemple : npm run ask -- --profession tms --recipient saj --fact child_maltreatment_situation=oui`;
 
 const TRUE = new Set(['oui', 'o', 'true', 'vrai', 'yes', 'y', '1']);
@@ -55,8 +57,15 @@ function render(a: Assessment): string {
     for (const l of r.limits) lines.push(`      limite [${l.status}] ${l.label}`);
   }
   if (!a.routes.length) lines.push('  aucune');
-  if (a.duties.length) lines.push('', 'Devoirs :', ...a.duties.map((d) => `  - ${d.label}`));
-  if (a.missingFacts.length) lines.push('', 'Questions encore utiles :', ...a.missingFacts.map((f) => `  - ${f.id} : ${f.question}`));
+  if (a.situation) lines.splice(1, 0, `Situation : ${a.situation.label}`);
+  if (a.possibleVerdicts.length > 1) lines.splice(1, 0, `Verdicts encore possibles selon les faits inconnus : ${a.possibleVerdicts.map((v) => VERDICT_LABELS[v]).join(', ')}`);
+  if (a.recipients?.length) lines.push('', 'Par destinataire :', ...a.recipients.map((r) => `  ${VERDICT_LABELS[r.verdict]} — ${r.recipient.label}`));
+  if (a.duties.length) lines.push('', 'Devoirs (vous devez) :', ...a.duties.map((d) => `  - ${d.label}${d.status === 'to_check' ? ' (à vérifier)' : ''}`));
+  if (a.faculties.length) lines.push('', 'Facultés (vous pouvez) :', ...a.faculties.map((d) => `  - ${d.label}`));
+  if (a.guarantees.length) lines.push('', 'Garanties de procédure :', ...a.guarantees.map((d) => `  - ${d.label}`));
+  if (a.missingFacts.length) {
+    lines.push('', 'Questions encore utiles :', ...a.missingFacts.map((f) => `  - ${f.id} : ${f.question} (oui → ${VERDICT_LABELS[f.outcomes.yes]}, non → ${VERDICT_LABELS[f.outcomes.no]})`));
+  }
   lines.push('', explanationText(a.explanation), '', a.disclaimer);
   return lines.join('\n');
 }
@@ -75,6 +84,7 @@ export async function runAsk(args: string[], store: GraphStore, io: AskIo): Prom
       options: {
         profession: { type: 'string' },
         recipient: { type: 'string' },
+        situation: { type: 'string' },
         fact: { type: 'string', multiple: true, default: [] },
         'closed-world': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
@@ -90,31 +100,33 @@ export async function runAsk(args: string[], store: GraphStore, io: AskIo): Prom
     return values.help ? 0 : 2;
   }
   const facts: Record<string, boolean> = {};
+  const unknown: string[] = [];
   for (const pair of values.fact) {
     const [name, raw = ''] = pair.split('=');
     const value = raw.toLowerCase();
     if (TRUE.has(value)) facts[name] = true;
     else if (FALSE.has(value)) facts[name] = false;
+    else if (value === '?' || value === 'inconnu') unknown.push(name);
     else {
-      io.err(`--fact ${pair}: la valeur doit être oui ou non`);
+      io.err(`--fact ${pair}: la valeur doit être oui, non ou ? (inconnu)`);
       return 2;
     }
   }
   const service = new ExplorerService(store);
   const known = (await service.facts()).facts.map((f) => f.id);
-  for (const name of Object.keys(facts)) {
+  for (const name of [...Object.keys(facts), ...unknown]) {
     if (!known.includes(name)) {
       io.err(`fait inconnu « ${name} ». Les plus proches : ${closest(name, known).join(', ')}`);
       return 2;
     }
   }
   try {
-    const answer = await service.assess({ profession: values.profession, recipient: values.recipient, facts, closedWorld: values['closed-world'] });
+    const answer = await service.assess({ profession: values.profession, recipient: values.recipient, situation: values.situation, facts, closedWorld: values['closed-world'] });
     io.out(values.json ? JSON.stringify(answer, null, 2) : render(answer));
     return 0;
   } catch (err) {
     if (!(err instanceof NotFoundError)) throw err;
-    const types: NodeType[] = err.field === 'profession' ? ['Profession'] : ['Recipient', 'Profession'];
+    const types: NodeType[] = err.field === 'profession' ? ['Profession'] : err.field === 'situation' ? ['SituationKind'] : ['Recipient', 'Profession'];
     const ids = (await Promise.all(types.map((t) => store.listNodes(t)))).flat().map((n) => n.id);
     io.err(`${err.field} « ${err.id} » inconnu. Les plus proches : ${closest(err.id, ids).join(', ')}`);
     return 2;

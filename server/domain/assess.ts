@@ -4,7 +4,7 @@ import type { Fact, Verdict } from '../schema/graph.ts';
 import { all, any, evaluateAll, factsOf, not, type FactValues, type Tri } from './conditions.ts';
 import { explainAssessment } from './explain.ts';
 import type { AssessedDuty, AssessedLimit, AssessedRoute, Assessment, MissingFact, RouteStatus } from '../schema/api.ts';
-import type { DutyRef, LimitCandidate, RouteCandidate, RouteCandidates } from './routes.ts';
+import type { DutyRef, LimitCandidate, Requirement, RouteCandidate, RouteCandidates } from './routes.ts';
 
 export type { AssessedDuty, AssessedLimit, AssessedRoute, Assessment, MissingFact, RouteStatus };
 
@@ -109,15 +109,6 @@ export function verdictOfPossible(possible: Verdict[]): Verdict {
   return 'undetermined';
 }
 
-export function verdictOf(bound: boolean, routes: Pick<AssessedRoute, 'effect' | 'status'>[]): Verdict {
-  const open = (effect: 'permits' | 'requires') => routes.some((r) => r.status === 'open' && r.effect === effect);
-  if (!bound) return open('requires') ? 'required' : 'not_bound';
-  if (open('requires')) return 'required';
-  if (open('permits')) return 'permitted';
-  if (routes.some((r) => r.status === 'undetermined')) return 'undetermined';
-  return 'forbidden';
-}
-
 /** Closed world completes every fact a candidate reads with false — except the frame of the question. */
 function completeFacts(candidates: RouteCandidates, given: FactValues, closedWorld: boolean): Record<string, boolean> {
   const facts: Record<string, boolean> = {};
@@ -132,59 +123,96 @@ function completeFacts(candidates: RouteCandidates, given: FactValues, closedWor
   return facts;
 }
 
-/** Routes whose outcome can still change the verdict; their unknown facts are the questions worth asking. */
-function relevantRoutes(verdict: Verdict, bound: boolean, routes: AssessedRoute[]): AssessedRoute[] {
-  return routes.filter((route) => {
-    const canClose = route.status === 'open' && route.limits.some((l) => l.status === 'undetermined');
-    if (route.status === 'closed') return false;
-    if (!bound || verdict === 'required') return route.effect === 'requires' && (route.status === 'undetermined' || canClose);
-    if (verdict === 'permitted') return route.status === 'undetermined' ? route.effect === 'requires' : canClose;
-    return route.status === 'undetermined' || canClose;
+/** The unknown facts of requirements that can still change them: none inside a group already settled. */
+function liveFacts(requirements: Requirement[], facts: FactValues): string[] {
+  if (evaluateAll(requirements, facts).value !== undefined) return [];
+  return requirements.flatMap((r) => {
+    if (r.kind === 'condition') return facts[r.fact] === undefined ? [r.fact] : [];
+    return evaluateAll([r], facts).value === undefined ? liveFacts(r.children, facts) : [];
   });
 }
 
+/** The condition group a fact belongs to: the route whose conditions read it, to be asked together. */
+function groupOf(candidates: RouteCandidates, fact: string): MissingFact['group'] {
+  for (const route of candidates.routes) {
+    const read = factsOf(route.requirements);
+    if (read.length > 1 && read.includes(fact)) {
+      const articles = route.sources.map((s) => s.label).join(', ');
+      return { id: route.exception.id, label: `les conditions ${articles ? `de l’${articles.replace(/^Art\./, 'art.')}` : `de la voie « ${route.exception.label} »`}`, size: read.length };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The questions worth asking: the unknown facts whose answer can change the
+ * verdict, the one that settles most of the verdicts still possible first
+ * (then the kind of situation's order, then the questionnaire's). Each says
+ * what a Oui and a Non would give.
+ */
 function rankMissingFacts(
   candidates: RouteCandidates,
   facts: Record<string, boolean>,
-  routes: AssessedRoute[],
-  verdict: Verdict,
+  possible: Verdict[],
   vocabulary: Fact[],
   closedWorld: boolean,
 ): MissingFact[] {
   const bound = isBound(candidates, facts);
-  const relevant = new Set(relevantRoutes(verdict, bound, routes).map((r) => r.exception.id + '|' + r.recipient.id));
-  const order = new Map(vocabulary.map((f, i) => [f.id, i]));
-  const scores = new Map<string, Set<string>>();
-  const settle = (fact: string, what: string) => {
-    if (!scores.has(fact)) scores.set(fact, new Set());
-    scores.get(fact)!.add(what);
-  };
-  candidates.routes.forEach((candidate, i) => {
-    if (!relevant.has(candidate.exception.id + '|' + candidate.target.id)) return;
-    const before = routes[i];
-    const read = [...factsOf(candidate.requirements), ...candidate.limits.flatMap((l) => factsOf(l.requirements))];
-    for (const fact of read) {
-      if (fact in facts) continue;
-      for (const value of [true, false]) {
-        const after = assessRoute(candidate, { ...facts, [fact]: value });
-        if (after.status !== before.status) settle(fact, before.status === 'open' ? after.limits.find((l) => l.status === 'holds')?.id ?? candidate.exception.id : candidate.exception.id);
-      }
-    }
-  });
-  const ranked = [...scores.entries()].sort(
-    ([a, sa], [b, sb]) => sb.size - sa.size || (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) || (a < b ? -1 : 1),
+  const verdict = verdictOfPossible(possible);
+  // A settled answer needs no question; "permitted, possibly required" only those of the obligations still open.
+  const open = possible.length === 1 ? [] : candidates.routes.filter((r) => assessRoute(r, facts).status !== 'closed');
+  const asked = verdict === 'permitted' ? open.filter((r) => r.exception.effect === 'requires') : open;
+  const unknown = [...new Set(asked.flatMap((r) => [...factsOf(r.requirements), ...r.limits.flatMap((l) => factsOf(l.requirements))]))].filter(
+    (f) => !(f in facts) && f !== FRAME_FACT,
   );
+  const kindOrder = new Map((candidates.situation?.facts ?? []).map((f, i) => [f, i]));
+  const order = new Map(vocabulary.map((f, i) => [f.id, i]));
+  const byId = new Map(vocabulary.map((f) => [f.id, f]));
+  // A fact whose group is already settled (the other branch of an "any" already met) is not worth asking.
+  const live = new Set(asked.flatMap((r) => [...liveFacts(r.requirements, facts), ...r.limits.flatMap((l) => liveFacts(l.requirements, facts))]));
+  const scored = unknown.flatMap((fact) => {
+    if (!live.has(fact)) return [];
+    const [yes, no] = [true, false].map((value) => possibleVerdictsOf(candidates, { ...facts, [fact]: value }, bound));
+    const [vy, vn] = [verdictOfPossible(yes), verdictOfPossible(no)];
+    const settled = possible.length - yes.length + (possible.length - no.length);
+    const settles = candidates.routes.filter((r) => [...factsOf(r.requirements), ...r.limits.flatMap((l) => factsOf(l.requirements))].includes(fact)).map((r) => r.exception.id);
+    return [{ fact, settled, outcomes: { yes: vy, no: vn }, settles: [...new Set(settles)].sort() }];
+  });
+  // The kind of situation's order is the brochure's reasoning (458bis: the offence, the victim, the danger…); without a kind, what settles most comes first.
+  scored.sort(
+    (a, b) =>
+      (kindOrder.get(a.fact) ?? 1e9) - (kindOrder.get(b.fact) ?? 1e9) ||
+      b.settled - a.settled ||
+      b.settles.length - a.settles.length ||
+      (order.get(a.fact) ?? 1e9) - (order.get(b.fact) ?? 1e9) ||
+      (a.fact < b.fact ? -1 : 1),
+  );
+  const questions: MissingFact[] = scored.map(({ fact, outcomes, settles }) => ({
+    id: fact,
+    question: byId.get(fact)?.question ?? fact,
+    help: byId.get(fact)?.help,
+    settles,
+    outcomes,
+    group: groupOf(candidates, fact),
+  }));
   if (candidates.profession.bound && !closedWorld && !(FRAME_FACT in facts)) {
     // "Did you learn it as a professional?" decides whether the secret binds at all: ask it first.
-    ranked.unshift([FRAME_FACT, new Set(routes.map((r) => r.exception.id))]);
+    const [yes, no] = [true, false].map((value) => verdictOfPossible(possibleVerdictsOf(candidates, { ...facts, [FRAME_FACT]: value }, value)));
+    const frame = byId.get(FRAME_FACT);
+    questions.unshift({ id: FRAME_FACT, question: frame?.question ?? FRAME_FACT, help: frame?.help, settles: candidates.routes.map((r) => r.exception.id), outcomes: { yes, no } });
   }
-  const byId = new Map(vocabulary.map((f) => [f.id, f]));
-  return ranked.map(([id, settles]) => ({
-    id,
-    question: byId.get(id)?.question ?? id,
-    help: byId.get(id)?.help,
-    settles: [...new Set(settles)].sort(),
-  }));
+  return questions;
+}
+
+/** With no recipient asked: the verdict towards each recipient the routes name. */
+function verdictsByRecipient(candidates: RouteCandidates, facts: FactValues, bound: boolean): Assessment['recipients'] {
+  const targets = new Map(candidates.routes.map((r) => [r.target.id, r.target]));
+  return [...targets.values()]
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map((recipient) => {
+      const possibleVerdicts = possibleVerdictsOf({ ...candidates, routes: candidates.routes.filter((r) => r.target.id === recipient.id) }, facts, bound);
+      return { recipient, verdict: verdictOfPossible(possibleVerdicts), possibleVerdicts };
+    });
 }
 
 /**
@@ -192,7 +220,7 @@ function rankMissingFacts(
  * that apply by themselves. A duty binding everyone (art. 422bis) is reported
  * while its trigger is true or unknown, whatever the routes (§5.1, property 5).
  */
-function dutiesOf(candidates: RouteCandidates, routes: AssessedRoute[], facts: FactValues): { duties: AssessedDuty[]; faculties: AssessedDuty[] } {
+function dutiesOf(candidates: RouteCandidates, routes: AssessedRoute[], facts: FactValues): Pick<Assessment, 'duties' | 'faculties' | 'guarantees'> {
   const found = new Map<string, AssessedDuty>();
   const standalone = new Map(candidates.standaloneDuties.map((d) => [d.duty.id, d]));
   const statusOf = (id: string): AssessedDuty['status'] => {
@@ -214,7 +242,7 @@ function dutiesOf(candidates: RouteCandidates, routes: AssessedRoute[], facts: F
     if (value === true || triggered) add(own.duty, own.sources.map((s) => s.id));
   }
   const all = [...found.values()].map((d) => ({ ...d, imposedBy: [...new Set(d.imposedBy)].sort() })).sort((a, b) => (a.id < b.id ? -1 : 1));
-  return { duties: all.filter((d) => d.kind === 'duty'), faculties: all.filter((d) => d.kind === 'faculty') };
+  return { duties: all.filter((d) => d.kind === 'duty'), faculties: all.filter((d) => d.kind === 'faculty'), guarantees: all.filter((d) => d.kind === 'guarantee') };
 }
 
 export function assessSituation(
@@ -225,7 +253,7 @@ export function assessSituation(
 ): Assessment {
   const closedWorld = options.closedWorld ?? false;
   // A bound professional asks about a confidence: a route that concerns only what one saw (art. 30 CIC) is no route, and no question (§5.1, property 4).
-  const confided = candidates.profession.bound && givenFacts[FRAME_FACT] !== false;
+  const confided = !candidates.situation && candidates.profession.bound && givenFacts[FRAME_FACT] !== false;
   if (confided) candidates = { ...candidates, routes: candidates.routes.filter((r) => !r.outsideConfidence) };
   const facts = completeFacts(candidates, givenFacts, closedWorld);
   const routes = candidates.routes.map((route) => assessRoute(route, facts));
@@ -237,11 +265,14 @@ export function assessSituation(
     possibleVerdicts,
     profession: { id: candidates.profession.id, type: 'Profession', label: candidates.profession.label, bound: candidates.profession.bound },
     recipient: candidates.recipient,
+    situation: candidates.situation && { id: candidates.situation.id, type: candidates.situation.type, label: candidates.situation.label },
+    recipients: candidates.recipient ? undefined : verdictsByRecipient(candidates, facts, bound),
     closedWorld,
     facts,
     routes,
-    missingFacts: rankMissingFacts(candidates, facts, routes, verdict, vocabulary, closedWorld),
+    missingFacts: rankMissingFacts(candidates, facts, possibleVerdicts, vocabulary, closedWorld),
     ...dutiesOf(candidates, routes, facts),
+    doubts: candidates.doubts,
     recipientLimits: candidates.recipientLimits.map((limit) => assessLimit(limit, facts)),
     disclaimer: DISCLAIMER,
   };

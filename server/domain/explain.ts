@@ -121,6 +121,8 @@ export function explainAssessment(assessment: Unexplained): Explanation {
     steps.push(step('recipient_limit', `${citeSources(limit.sources)} : ${limit.label}. ${limit.summary}`, limit.sources.map((s) => s.id)));
   }
   if (assessment.duties.length) steps.push(step('duties', `Devoirs : ${assessment.duties.map((d) => (d.status === 'to_check' ? `${d.label} (à vérifier)` : d.label)).join(' ; ')}.`));
+  for (const doubt of assessment.doubts) steps.push(step('doubt', `Doute — ${doubt.label} : ${doubt.doubt}`, [doubt.id]));
+  if (assessment.guarantees.length) steps.push(step('guarantees', `Garanties de procédure : ${assessment.guarantees.map((d) => d.label).join(' ; ')}.`));
   if (assessment.faculties.length) steps.push(step('faculties', `Facultés — vous pouvez, sans y être obligé(e) : ${assessment.faculties.map((d) => d.label).join(' ; ')}.`));
   if (assessment.missingFacts.length) steps.push(step('next_question', `À vérifier d’abord : ${assessment.missingFacts[0].question}`));
   const note = replacementNote(decisive.length ? decisive : assessment.routes);

@@ -53,9 +53,20 @@ function roleCondition(role: NodeOf<'Recipient'>): Requirement {
   return { kind: 'condition', id: `${role.id}--role`, label: `Le destinataire est : ${role.label}`, fact: role.roleFact!, expected: true };
 }
 
+/** A doubt the brochure leaves on a rule (DOMAIN: `doubt`), said with every answer that rests on it. */
+export interface Doubt {
+  id: string;
+  label: string;
+  doubt: string;
+}
+
 export interface RouteCandidates {
   profession: NodeOf<'Profession'>;
   recipient?: NodeRef;
+  /** the kind of situation asked, with the facts that matter in it in asking order */
+  situation?: NodeRef & { facts: string[] };
+  /** doubts of the profession, the recipient and the rules considered */
+  doubts: Doubt[];
   routes: RouteCandidate[];
   /** duties that bind the person by themselves (art. 422bis), whatever the route */
   standaloneDuties: DutyCandidate[];
@@ -215,20 +226,25 @@ function dutyRef(node: GraphNode): DutyRef {
  * if given (one route per exception), else towards every recipient the
  * exceptions name (one route per exception and named recipient).
  */
-export function buildRouteCandidates(view: GraphView, professionId: string, recipientId?: string): RouteCandidates {
+export function buildRouteCandidates(view: GraphView, professionId: string, recipientId?: string, situationId?: string): RouteCandidates {
   const profession = view.node(professionId);
   if (profession?.type !== 'Profession') throw new NotFoundError('profession', professionId, 'Profession');
   const recipientNode = recipientId === undefined ? undefined : view.node(recipientId);
   if (recipientId !== undefined && recipientNode?.type !== 'Recipient' && recipientNode?.type !== 'Profession') {
     throw new NotFoundError('recipient', recipientId, 'Recipient or Profession');
   }
+  const kind = situationId === undefined ? undefined : view.node(situationId);
+  if (situationId !== undefined && kind?.type !== 'SituationKind') throw new NotFoundError('situation', situationId, 'SituationKind');
+  // A kind of situation puts some rules in play: the others are no route in it (a duty binding everyone stays).
+  const involved = kind && new Set(view.out(kind.id, 'INVOLVES').map((e) => e.target));
+  const inPlay = (id: string) => (involved ? involved.has(id) : view.node(id)?.type !== 'Exception' || !(view.node(id) as NodeOf<'Exception'>).ownSituation);
   const holderChain = isAChain(view, professionId);
   const recipientChain = recipientId === undefined ? undefined : isAChain(view, recipientId);
 
   const exceptions = new Map<string, GraphEdge>();
   for (const ancestor of holderChain.keys()) {
     for (const edge of view.in(ancestor, 'APPLIES_TO')) {
-      if (view.node(edge.source)?.type !== 'Exception') continue;
+      if (view.node(edge.source)?.type !== 'Exception' || !inPlay(edge.source)) continue;
       const known = exceptions.get(edge.source);
       if (!known || holderChain.get(edge.target)!.length < holderChain.get(known.target)!.length) exceptions.set(edge.source, edge);
     }
@@ -288,7 +304,7 @@ export function buildRouteCandidates(view: GraphView, professionId: string, reci
         const limitElements = new ElementSet().add(edge);
         if (!named || !limitConcerns(view, edge.source, holderChain, recipientChain, limitElements)) continue;
         const candidate = limitCandidate(view, edge.source, exceptionId, limitElements);
-        if (candidate) recipientLimits.push(candidate);
+        if (candidate && inPlay(candidate.limit.id)) recipientLimits.push(candidate);
       }
     }
   }
@@ -299,7 +315,7 @@ export function buildRouteCandidates(view: GraphView, professionId: string, reci
     for (const edge of view.in(ancestor, 'APPLIES_TO').toSorted((a, b) => (a.source < b.source ? -1 : 1))) {
       const duty = view.node(edge.source);
       // A duty that applies to the person with its own conditions stands on its own, whether or not a route also imposes it (§5.1, property 5).
-      if (duty?.type !== 'Duty' || seenDuties.has(duty.id)) continue;
+      if (duty?.type !== 'Duty' || seenDuties.has(duty.id) || !(inPlay(duty.id) || duty.trigger)) continue;
       seenDuties.add(duty.id);
       const elements = new ElementSet().node(professionId).add(...holderChain.get(ancestor)!, edge);
       standaloneDuties.push({
@@ -312,10 +328,24 @@ export function buildRouteCandidates(view: GraphView, professionId: string, reci
     }
   }
 
+  const sortedRoutes = routes.sort((a, b) => byId(a.exception, b.exception) || byId(a.target, b.target));
+  const doubtful = [
+    ...holderChain.keys(),
+    ...(recipientId ? [recipientId] : []),
+    ...sortedRoutes.flatMap((r) => [r.exception.id, ...r.limits.map((l) => l.limit.id)]),
+    ...recipientLimits.map((l) => l.limit.id),
+  ];
+  const doubts = [...new Set(doubtful)]
+    .map((id) => view.node(id))
+    .filter((n): n is GraphNode & { doubt: string } => typeof n?.doubt === 'string')
+    .map((n) => ({ id: n.id, label: n.label, doubt: n.doubt }));
+
   return {
     profession: profession as NodeOf<'Profession'>,
     recipient: recipientNode ? ref(recipientNode) : undefined,
-    routes: routes.sort((a, b) => byId(a.exception, b.exception) || byId(a.target, b.target)),
+    situation: kind?.type === 'SituationKind' ? { ...ref(kind), facts: kind.facts } : undefined,
+    doubts,
+    routes: sortedRoutes,
     standaloneDuties: standaloneDuties.sort((a, b) => byId(a.duty, b.duty)),
     recipientLimits,
   };

@@ -104,6 +104,9 @@ export function validateGraph(graph: GraphData, provenance: Provenance, options:
       }
     }
     if (node.type === 'Condition') checkFact(node.fact, node.id, 'fact');
+    if (node.type === 'SituationKind') for (const fact of node.facts) checkFact(fact, node.id, 'situation fact');
+    if (node.type === 'Recipient' && node.roleFact) checkFact(node.roleFact, node.id, 'role fact');
+    if (node.type === 'Duty' && node.trigger) checkFact(node.trigger, node.id, 'trigger fact');
     if (node.type === 'Situation') {
       for (const fact of Object.keys(node.assess.facts)) checkFact(fact, node.id, 'assess fact');
       for (const [field, id, type] of [

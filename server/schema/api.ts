@@ -80,7 +80,10 @@ export const EvaluatedRequirement: z.ZodType<
 export type EvaluatedRequirement = z.infer<typeof EvaluatedRequirement>;
 
 export const ExceptionRef = NodeRef.extend({ summary: z.string(), effect: z.enum(['permits', 'requires']) });
-export const DutyRef = NodeRef.extend({ summary: z.string().optional(), kind: z.enum(['duty', 'faculty']).describe('faculty: what the person may do; duty: what they must do') });
+export const DutyRef = NodeRef.extend({
+  summary: z.string().optional(),
+  kind: z.enum(['duty', 'faculty', 'guarantee']).describe('duty: what the person must do; faculty: what they may do; guarantee: what the authorities must respect'),
+});
 export type DutyRef = z.infer<typeof DutyRef>;
 
 // ---------- assessment ----------
@@ -89,6 +92,7 @@ export const AssessBody = z
   .object({
     profession: Id.describe('id of a Profession'),
     recipient: Id.optional().describe('id of a Recipient or a Profession; omitted: every recipient'),
+    situation: Id.optional().describe('id of a SituationKind (GET /api/situations): only the routes of that kind of situation'),
     facts: FactValues.default({}).describe('fact id → true/false; absent facts are unknown'),
     closedWorld: z.boolean().optional().describe('treat every absent fact as false'),
   })
@@ -128,6 +132,11 @@ export const MissingFact = z.object({
   question: z.string(),
   help: z.string().optional(),
   settles: z.array(z.string()).describe('exceptions and limits whose status this fact can settle'),
+  outcomes: z.object({ yes: Verdict, no: Verdict }).describe('the verdict once this fact is answered Oui, or Non'),
+  group: z
+    .object({ id: z.string(), label: z.string(), size: z.number().int() })
+    .optional()
+    .describe('the condition group this fact belongs to, whose facts are best asked together'),
 });
 export type MissingFact = z.infer<typeof MissingFact>;
 
@@ -139,7 +148,7 @@ export type AssessedDuty = z.infer<typeof AssessedDuty>;
 
 export const ExplanationStep = z.object({
   kind: z
-    .enum(['route', 'pending', 'closed', 'recipient_limit', 'duties', 'faculties', 'next_question', 'replaced'])
+    .enum(['route', 'pending', 'closed', 'recipient_limit', 'doubt', 'duties', 'guarantees', 'faculties', 'next_question', 'replaced'])
     .describe('route: decides the verdict; pending: still open depending on facts; closed: routes examined and closed'),
   text: z.string().describe('the step in one French paragraph'),
   route: z.object({ exception: z.string(), recipient: z.string() }).optional().describe('the route the step tells'),
@@ -165,6 +174,13 @@ export const Assessment = z.object({
   missingFacts: z.array(MissingFact).describe('questions worth asking next, the most decisive first'),
   duties: z.array(AssessedDuty).describe('devoirs: what the person must do'),
   faculties: z.array(AssessedDuty).describe('facultés: what the person may do, never an obligation'),
+  guarantees: z.array(AssessedDuty).describe('what the authorities must respect (seizure and search)'),
+  doubts: z.array(z.object({ id: z.string(), label: z.string(), doubt: z.string() })).describe('doubts the brochure leaves on the rules this answer rests on'),
+  situation: NodeRef.optional().describe('the kind of situation asked, when one was'),
+  recipients: z
+    .array(z.object({ recipient: NodeRef, verdict: Verdict, possibleVerdicts: z.array(Verdict) }))
+    .optional()
+    .describe('with no recipient asked: the verdict towards each recipient the routes name'),
   recipientLimits: z.array(AssessedLimit),
   explanation: Explanation,
   disclaimer: z.string(),
@@ -247,6 +263,20 @@ export const PathsResult = z.object({
   paths: z.array(z.object({ nodes: z.array(GraphNode), edges: z.array(GraphEdge) })),
 });
 export type PathsResult = z.infer<typeof PathsResult>;
+
+export const SituationKindsResult = z.object({
+  situations: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      question: z.string(),
+      summary: z.string().optional(),
+      recipients: z.array(z.string()).describe('the recipients this kind of situation is about'),
+      facts: z.array(z.string()).describe('the facts that matter, in asking order'),
+    }),
+  ),
+});
+export type SituationKindsResult = z.infer<typeof SituationKindsResult>;
 
 export const FactsResult = z.object({
   facts: z.array(z.object({ id: z.string(), question: z.string(), help: z.string().optional(), source: z.string().optional() })),

@@ -16,6 +16,7 @@ export const NODE_TYPES = [
   'Duty',
   'Offence',
   'Situation',
+  'SituationKind',
 ] as const;
 export const NodeType = z.enum(NODE_TYPES);
 export type NodeType = z.infer<typeof NodeType>;
@@ -35,6 +36,7 @@ export const RELATION_TYPES = [
   'IMPOSES',
   'ILLUSTRATES',
   'REPLACED_BY',
+  'INVOLVES',
 ] as const;
 export const RelationType = z.enum(RELATION_TYPES);
 export type RelationType = z.infer<typeof RelationType>;
@@ -55,6 +57,7 @@ export const ALLOWED_ENDPOINTS: Record<RelationType, { from: NodeType[]; to: Nod
   IMPOSES: { from: ['Exception', 'Limit'], to: ['Duty'] },
   ILLUSTRATES: { from: ['Situation'], to: '*' },
   REPLACED_BY: { from: ['Provision', 'Instrument'], to: ['Provision', 'Instrument'] },
+  INVOLVES: { from: ['SituationKind'], to: ['Exception', 'Limit', 'Duty', 'Recipient', 'Profession'] },
 };
 
 export const Id = z
@@ -78,6 +81,7 @@ export const FactValues = z.record(z.string(), z.boolean());
 export const AssessQuery = z.object({
   profession: Id,
   recipient: Id.optional(),
+  situation: Id.optional(),
   facts: FactValues.default({}),
   closedWorld: z.boolean().optional(),
 });
@@ -87,6 +91,8 @@ const base = {
   id: Id,
   label: z.string().min(1),
   summary: z.string().optional(),
+  /** a doubt the brochure leaves on this rule, said in every answer that rests on it */
+  doubt: z.string().optional(),
   citations: z.array(Citation).min(1),
 };
 
@@ -129,6 +135,8 @@ export const GraphNode = z.discriminatedUnion('type', [
     summary: z.string().min(1),
     /** the route concerns what the person saw, not what was confided: no route for a professional asked about a confidence (art. 30 CIC) */
     outsideConfidence: z.boolean().optional(),
+    /** the route belongs to a kind of situation of its own (seizure, a hierarchy stepping in after a fault): considered only when that kind is asked */
+    ownSituation: z.boolean().optional(),
   }),
   z.object({ ...base, type: z.literal('Limit'), summary: z.string().min(1) }),
   z.object({
@@ -142,7 +150,7 @@ export const GraphNode = z.discriminatedUnion('type', [
     ...base,
     type: z.literal('Duty'),
     /** faculty: what the person may do (free to answer, right to silence…); duty (default): what they must do */
-    kind: z.enum(['duty', 'faculty']).optional(),
+    kind: z.enum(['duty', 'faculty', 'guarantee']).optional(),
     /** the fact that brings a duty binding everyone into play: while it is true or unknown, the duty is reported (art. 422bis) */
     trigger: z.string().optional(),
   }),
@@ -157,6 +165,14 @@ export const GraphNode = z.discriminatedUnion('type', [
     expectedVerdict: Verdict,
     /** duties the brochure's answer names, which the assessment must list */
     expectedDuties: z.array(Id).optional(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('SituationKind'),
+    /** the option of « De quoi s'agit-il ? » */
+    question: z.string().min(1),
+    /** the facts that matter in this kind of situation, in the order to ask them */
+    facts: z.array(z.string()).min(1),
   }),
 ]);
 export type GraphNode = z.infer<typeof GraphNode>;

@@ -9,6 +9,7 @@ import type {
   Health,
   PathsResult,
   SearchResult,
+  SituationKindsResult,
   Subgraph,
 } from '../schema/api.ts';
 import type { Fact, GraphNode, NodeType, RelationType } from '../schema/graph.ts';
@@ -102,15 +103,28 @@ export class ExplorerService {
     for (const fact of Object.keys(body.facts)) {
       if (!known.has(fact)) throw new InvalidInputError(`facts.${fact}`, `unknown fact "${fact}" (see GET /api/facts)`);
     }
-    const candidates = await this.routeCandidates(body.profession, body.recipient);
+    const candidates = await this.routeCandidates(body.profession, body.recipient, body.situation);
     return assessSituation(candidates, body.facts, { closedWorld: body.closedWorld }, vocabulary);
   }
 
   /** The routes of DOMAIN §5, found by the domain in what the store selected. */
-  async routeCandidates(profession: string, recipient?: string): Promise<RouteCandidates> {
-    const key = `${profession}\u0000${recipient ?? ''}`;
-    const view = await this.cache.routeSubgraph(key, () => this.store.routeSubgraph(profession, recipient));
-    return buildRouteCandidates(view, profession, recipient);
+  async routeCandidates(profession: string, recipient?: string, situation?: string): Promise<RouteCandidates> {
+    const key = `${profession}\u0000${recipient ?? ''}\u0000${situation ?? ''}`;
+    const view = await this.cache.routeSubgraph(key, () => this.store.routeSubgraph(profession, recipient, situation));
+    return buildRouteCandidates(view, profession, recipient, situation);
+  }
+
+  /** The kinds of situation of « De quoi s'agit-il ? », with the recipients they concern and their facts in asking order. */
+  async situations(): Promise<SituationKindsResult> {
+    const kinds = await this.store.listNodes('SituationKind');
+    const situations = [];
+    for (const kind of kinds) {
+      if (kind.type !== 'SituationKind') continue;
+      const around = await this.store.neighbourhood(kind.id, { depth: 1, relationTypes: ['INVOLVES'] });
+      const recipients = (around?.nodes ?? []).filter((n) => n.type === 'Recipient').map((n) => n.id);
+      situations.push({ id: kind.id, label: kind.label, question: kind.question, summary: kind.summary, recipients, facts: kind.facts });
+    }
+    return { situations };
   }
 
   private factVocabulary(): Promise<Fact[]> {

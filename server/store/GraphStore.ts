@@ -66,10 +66,11 @@ export interface GraphStore {
    * The part of the graph that route finding (DOMAIN §5) walks for a profession
    * (towards a recipient, if given): at least the IS_A chains of both, the
    * exceptions, limits and duties that concern them, with their conditions,
-   * sources, duties and replacements. An engine may hand more (the in-memory
+   * sources, duties and replacements, and the kind of situation with what it
+   * involves when one is asked. An engine may hand more (the in-memory
    * one hands its whole graph); an unknown id is simply absent from the view.
    */
-  routeSubgraph(profession: string, recipient?: string): Promise<GraphView>;
+  routeSubgraph(profession: string, recipient?: string, situation?: string): Promise<GraphView>;
   facts(): Promise<Fact[]>;
   counts(): Promise<GraphCounts>;
   /**

@@ -18,6 +18,8 @@ export interface ReviewCase {
   recipient?: string;
   facts: Record<string, boolean>;
   closedWorld?: boolean;
+  /** the kind of situation (GET /api/situations), where the brochure's answer needs it said */
+  situation?: string;
   /** what the brochure says the answer is */
   expected: {
     /** the verdict, or the verdicts a defensible reading allows ([D] cases) */
@@ -435,6 +437,8 @@ export const LEGAL_REVIEW_CASES: ReviewCase[] = [
     profession: 'mediateur',
     recipient: 'juridiction',
     facts: { professional_context: true, sworn_testimony: true, mediation_proceeding: true },
+    // The lead added the kind of situation: the brochure's answer depends on it.
+    situation: 'kind-convocation-temoin',
     expected: {
       verdict: 'forbidden',
       notOpenRoutes: ['exc-temoignage-en-justice'],
@@ -986,6 +990,8 @@ export const LEGAL_REVIEW_CASES: ReviewCase[] = [
     profession: 'medecin',
     recipient: 'procureur-du-roi',
     facts: { professional_context: true, witnessed_attack: true },
+    // The lead added the kind of situation: the brochure's answer depends on it.
+    situation: 'kind-temoin-attentat',
     expected: {
       verdict: 'required',
       openRoutes: ['exc-art-30-cic'],

@@ -60,6 +60,17 @@ function acceptanceOverInterfaces(engine: string, open: () => Promise<GraphStore
       });
     }
 
+    it('CLI: takes FAIT=? as an unknown fact, and a kind of situation', async () => {
+      let out = '';
+      const args = ['--profession', 'psychologue', '--recipient', 'juge-instruction', '--situation', 'kind-convocation-temoin', '--fact', 'sworn_testimony=oui', '--fact', 'mediation_proceeding=?', '--json'];
+      const code = await runAsk(args, store, { out: (t) => (out += t), err: (t) => (out += t) });
+      expect(code, out).toBe(0);
+      const answer = JSON.parse(out) as Assessment;
+      expect(answer.facts).not.toHaveProperty('mediation_proceeding');
+      expect(answer.situation?.id).toBe('kind-convocation-temoin');
+      expect(answer.verdict).toBe('permitted');
+    });
+
     it('CLI: names the closest valid ids for an unknown one', async () => {
       let err = '';
       const code = await runAsk(['--profession', 'psycologue'], store, { out: () => {}, err: (t) => (err += t) });

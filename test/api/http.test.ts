@@ -94,6 +94,15 @@ describe('the HTTP API on a tiny graph', () => {
     expect(await errorOf(res)).toMatchObject({ code: 'unknown_profession', fields: [{ field: 'profession' }] });
     const recipient = await post('/api/assess', { profession: 'dep', recipient: 'nobody' });
     expect((await errorOf(recipient)).code).toBe('unknown_recipient');
+    const situation = await post('/api/assess', { profession: 'dep', situation: 'kind-nope' });
+    expect(situation.status).toBe(400);
+    expect(await errorOf(situation)).toMatchObject({ code: 'unknown_situation', fields: [{ field: 'situation' }] });
+  });
+
+  it('lists the kinds of situation (none in a graph that has none)', async () => {
+    const res = await fetch(server.url + '/api/situations');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ situations: [] });
   });
 
   it('answers 400 for a fact outside the vocabulary', async () => {

@@ -163,12 +163,18 @@ describe('assessSituation', () => {
     expect((await assess('doc', 'pros', { professional_context: false, witness: true })).verdict).toBe('required');
   });
 
-  it('ranks first the question that settles the most undetermined routes', async () => {
+  it('ranks first the question whose answers settle the most possible verdicts, and says what each answer gives', async () => {
     const a = await assess('doc', 'pros', { professional_context: true });
-    // "off" is last in the vocabulary but closes two routes when false.
-    expect(a.missingFacts[0].id).toBe('off');
-    expect(a.missingFacts[0].settles).toEqual(['e-bis', 'e-nec']);
-    expect(a.missingFacts.map((f) => f.id)).toEqual(expect.arrayContaining(['witness', 'necessary']));
+    expect(a.possibleVerdicts).toEqual(['required', 'permitted', 'forbidden']);
+    // Oui to "witness" makes it required outright; "off" only closes two permitting routes when Non.
+    expect(a.missingFacts[0]).toMatchObject({ id: 'witness', settles: ['e-30'], outcomes: { yes: 'required', no: 'undetermined' } });
+    expect(a.missingFacts.find((f) => f.id === 'off')).toMatchObject({ settles: ['e-bis', 'e-nec'], outcomes: { no: 'undetermined' } });
+    expect(a.missingFacts.map((f) => f.id)).toEqual(expect.arrayContaining(['witness', 'necessary', 'off']));
+  });
+
+  it('does not ask the other branch of a condition group already met', async () => {
+    const a = await assess('doc', 'pros', { professional_context: true, danger: true });
+    expect(a.missingFacts.map((f) => f.id)).not.toContain('other');
   });
 
   it('asks first whether the information came in a professional capacity when that is unknown', async () => {

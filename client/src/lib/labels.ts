@@ -16,6 +16,7 @@ export const RELATION_LABELS: Record<RelationType, string> = {
   IMPOSES: 'impose',
   ILLUSTRATES: 'illustre',
   REPLACED_BY: 'remplacé par',
+  INVOLVES: 'met en jeu',
 };
 
 export const NODE_TYPE_LABELS: Record<NodeType, string> = {
@@ -31,6 +32,7 @@ export const NODE_TYPE_LABELS: Record<NodeType, string> = {
   Duty: 'Devoir',
   Offence: 'Infraction',
   Situation: 'Exemple de la brochure',
+  SituationKind: 'Type de situation',
 };
 
 /** The plural a group node of folded leaves names (« 9 infractions »). */
@@ -47,6 +49,7 @@ export const NODE_TYPE_PLURALS: Record<NodeType, string> = {
   Duty: 'devoirs',
   Offence: 'infractions',
   Situation: 'exemples de la brochure',
+  SituationKind: 'types de situation',
 };
 
 export interface VerdictWording {

@@ -239,7 +239,7 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   /** The part of the graph route finding walks, selected by one Cypher statement. */
-  async routeSubgraph(profession: string, recipient?: string): Promise<GraphView> {
+  async routeSubgraph(profession: string, recipient?: string, situation?: string): Promise<GraphView> {
     // An unknown profession matches no row: the empty view makes the route finder say so.
     const records = await this.read(`route:${JSON.stringify([profession, recipient ?? null])}`, async (tx, version) =>
       (await tx.run(Q.ROUTE_SUBGRAPH, { profession, recipient: recipient ?? null, version })).records.map((r) => ({
@@ -252,6 +252,10 @@ export class Neo4jGraphStore implements GraphStore {
       for (const node of record.nodes) view.addNode(decodeNode(node));
       for (const edge of record.edges) view.addEdge(decodeEdge(edge));
     }
+    // The kind of situation asked, and the rules it involves (the route statement selects the rules themselves).
+    const kind = situation === undefined ? undefined : await this.neighbourhood(situation, { depth: 1, relationTypes: ['INVOLVES'] });
+    for (const node of kind?.nodes ?? []) if (!view.node(node.id)) view.addNode(node);
+    for (const edge of kind?.edges ?? []) view.addEdge(edge);
     return view;
   }
 

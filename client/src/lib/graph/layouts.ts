@@ -10,6 +10,7 @@ import type { GraphEdge, GraphNode, NodeType } from '../types.ts';
 
 export const LAYER_OF: Record<NodeType, number> = {
   Situation: 0,
+  SituationKind: 0,
   Instrument: 0,
   Provision: 1,
   CaseLaw: 1,

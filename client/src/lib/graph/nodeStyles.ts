@@ -35,6 +35,7 @@ export const NODE_STYLES: Record<NodeType, NodeStyle> = {
   Profession: { colour: '#d0611a', shape: 'ellipse', size: 32 },
   Offence: { colour: '#8d2f2f', shape: 'vee', size: 26 },
   Situation: { colour: '#c2185b', shape: 'star', size: 30 },
+  SituationKind: { colour: '#5d4037', shape: 'round-rectangle', size: 30 },
 };
 
 /** Path emphasis colours, also used by the text lists next to the graph. */
