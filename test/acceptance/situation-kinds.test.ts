@@ -9,7 +9,7 @@ import { ExplorerService } from '../../server/service/ExplorerService.ts';
 import { MemoryGraphStore } from '../../server/store/memory/MemoryGraphStore.ts';
 
 const service = new ExplorerService(new MemoryGraphStore(loadGraphData()));
-const ask = (body: Omit<AssessBody, 'facts'> & { facts?: AssessBody['facts'] }) => service.assess({ facts: {}, ...body, facts: { professional_context: true, ...body.facts } });
+const ask = (body: Omit<AssessBody, 'facts'> & { facts?: AssessBody['facts'] }) => service.assess({ ...body, facts: { professional_context: true, ...body.facts } });
 const ids = (items: { id: string }[]) => items.map((i) => i.id);
 
 describe('the kinds of situation (GET /api/situations)', () => {
