@@ -3,6 +3,7 @@
 export type {
   AssessRequest,
   Assessment,
+  AssessedDuty,
   AssessedLimit,
   AssessedRoute,
   DisclosureMap,
