@@ -16,7 +16,10 @@ describeInBrowser('Évaluer une situation', () => {
     await page.getByRole('option', { name: new RegExp(tms.label.replace(/[()]/g, '\\$&')) }).click();
     await page.getByRole('combobox', { name: 'Je voudrais parler à (destinataire)' }).fill('aide a la jeunesse');
     await page.getByRole('option', { name: new RegExp(saj.label.replace(/[()]/g, '\\$&')) }).click();
+    // The interview shows the next question; the others wait under « Ensuite ».
+    await page.getByRole('region', { name: 'Question suivante' }).waitFor();
     const maltreatment = page.getByRole('group', { name: /situation de maltraitance d’enfant/ });
+    if (!(await maltreatment.isVisible())) await page.getByText(/^Ensuite :/).click();
     await maltreatment.getByRole('radio', { name: 'Oui' }).check();
 
     const verdict = page.getByRole('region', { name: 'Verdict' });

@@ -22,10 +22,26 @@ const SCREENS: { name: string; path: string; ready?: (page: Page) => Promise<unk
     path: '/evaluer?profession=tms&destinataire=saj&faits=child_maltreatment_situation:oui,professional_context:oui',
     ready: (page) => page.getByRole('region', { name: 'Verdict' }).getByText('Permis', { exact: true }).waitFor(),
   },
+  {
+    name: 'evaluer-entretien',
+    path: '/evaluer?profession=assistant-social-cpas&destinataire=procureur-du-roi&faits=professional_context:oui,offence_listed_458bis:oui',
+    ready: (page) => page.getByRole('region', { name: 'Question suivante' }).waitFor(),
+  },
+  {
+    name: 'evaluer-tous-destinataires',
+    path: '/evaluer?profession=tms&faits=professional_context:oui,child_maltreatment_situation:oui',
+    ready: (page) => page.getByRole('region', { name: 'Vous pouvez informer' }).waitFor(),
+  },
   { name: 'a-qui-parler', path: '/a-qui-parler?profession=tms' },
+  { name: 'a-qui-parler-enseignant', path: '/a-qui-parler?profession=enseignant' },
   {
     name: 'formation',
     path: '/formation?exemple=sit-08-tms-saj&reponse=oui&etape=4',
+    ready: (page) => page.getByRole('region', { name: /Le chemin/ }).waitFor(),
+  },
+  {
+    name: 'formation-exemple-5',
+    path: '/formation?exemple=sit-05-cpas-propos-terrorisme&reponse=non&etape=3',
     ready: (page) => page.getByRole('region', { name: /Le chemin/ }).waitFor(),
   },
 ];

@@ -13,8 +13,12 @@ describeInBrowser('Shared links', () => {
     await page.getByRole('option', { name: /Psychiatre/ }).first().click();
     await page.getByRole('combobox', { name: 'Je voudrais parler à (destinataire)' }).fill('procureur du roi');
     await page.getByRole('option', { name: /Procureur du Roi/ }).first().click();
-    await page.getByRole('group', { name: question }).getByRole('radio', { name: 'Oui' }).check();
-    await page.getByRole('checkbox', { name: 'Considérer les faits inconnus comme faux' }).check();
+    // The interview shows the next question; the others wait under « Ensuite ».
+    await page.getByRole('region', { name: 'Question suivante' }).waitFor();
+    const asked = page.getByRole('group', { name: question });
+    if (!(await asked.isVisible())) await page.getByText(/^Ensuite :/).click();
+    await asked.getByRole('radio', { name: 'Oui' }).check();
+    await page.getByRole('checkbox', { name: 'Compter les questions sans réponse comme « Non »' }).check();
     const verdict = page.getByRole('region', { name: 'Verdict' });
     await expect.poll(() => new URL(page.url()).searchParams.get('monde-clos')).toBe('oui');
     await verdict.getByRole('strong').waitFor();
@@ -28,7 +32,7 @@ describeInBrowser('Shared links', () => {
     for (const name of ['Je suis (profession)', 'Je voudrais parler à (destinataire)']) {
       expect(await copy.getByRole('combobox', { name }).inputValue()).toBe(await page.getByRole('combobox', { name }).inputValue());
     }
-    expect(await copy.getByRole('checkbox', { name: 'Considérer les faits inconnus comme faux' }).isChecked()).toBe(true);
+    expect(await copy.getByRole('checkbox', { name: 'Compter les questions sans réponse comme « Non »' }).isChecked()).toBe(true);
     const answered = copy.getByRole('group', { name: question });
     expect(await answered.getByRole('radio', { name: 'Oui' }).isChecked()).toBe(true);
   });

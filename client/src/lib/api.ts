@@ -1,16 +1,36 @@
 // The only module that speaks HTTP: one typed function per endpoint of
 // server/api/endpoints.ts. Errors come back as ApiRequestError with the
-// server's code and French-ready message.
-import type { AssessRequest, Assessment, DisclosureMap, Fact, GraphNode, NeighbourhoodRequest, NodeType, PathsResult, SearchResult, Subgraph } from './types.ts';
+// server's code, and a French message that says what to do: the server's own
+// messages are for developers (English, field paths), users read `message`.
+import type { Answer, AssessRequest, DisclosureMap, Fact, GraphNode, NeighbourhoodRequest, NodeType, PathsResult, SearchResult, SituationKind, Subgraph, InterviewRequest } from './types.ts';
+
+/** Past this, a request is given up and said to be too long, so nothing waits forever. */
+const REQUEST_TIMEOUT_MS = 20_000;
 
 export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
+    /** the server's code, or `network` (no answer) and `timeout` (too long) */
     readonly code: string,
     message: string,
+    /** the server's own message, kept for the console and bug reports */
+    readonly detail?: string,
   ) {
     super(message);
   }
+
+  /** The server could not be reached or did not answer in time: worth a « Réessayer ». */
+  get unreachable(): boolean {
+    return this.code === 'network' || this.code === 'timeout' || this.status >= 500;
+  }
+}
+
+function frenchMessage(status: number, code: string): string {
+  if (status === 404 || code.startsWith('unknown_')) return 'Un identifiant de la demande est inconnu du graphe.';
+  if (status === 429) return 'Trop de demandes en peu de temps : patientez quelques secondes puis réessayez.';
+  if (status === 503) return 'Le serveur est surchargé : réessayez dans un instant.';
+  if (status >= 500) return 'Le serveur a rencontré une erreur : réessayez dans un instant.';
+  return 'La demande n’a pas pu être traitée.';
 }
 
 type QueryValue = string | number | boolean | string[] | undefined;
@@ -28,11 +48,22 @@ function withQuery(path: string, query: Record<string, QueryValue>): string {
 async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (init.body) headers['content-type'] = 'application/json';
-  const response = await fetch(path, { ...init, headers });
+  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+  const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers, signal });
+  } catch (err) {
+    // The caller's own abort is not an error to show: let it through as is.
+    if (init.signal?.aborted) throw err;
+    if (timeout.aborted) throw new ApiRequestError(0, 'timeout', 'Le serveur met trop de temps à répondre.');
+    throw new ApiRequestError(0, 'network', 'Le serveur ne répond pas : vérifiez votre connexion, ou attendez qu’il redémarre.', String(err));
+  }
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
-    throw new ApiRequestError(response.status, error?.code ?? 'http_error', error?.message ?? `Erreur HTTP ${response.status}`);
+    const code = error?.code ?? 'http_error';
+    throw new ApiRequestError(response.status, code, frenchMessage(response.status, code), error?.message);
   }
   return body as T;
 }
@@ -49,7 +80,8 @@ export const api = {
   search: (q: string, options: { limit?: number; types?: NodeType[] } = {}, signal?: AbortSignal) =>
     request<SearchResult>(withQuery('/api/search', { q, ...options }), { signal }),
   disclosure: (profession: string, recipient?: string) => request<DisclosureMap>(withQuery('/api/disclosure', { profession, recipient })),
-  assess: (body: AssessRequest) => request<Assessment>('/api/assess', { method: 'POST', body: JSON.stringify(body) }),
+  assess: (body: InterviewRequest) => request<Answer>('/api/assess', { method: 'POST', body: JSON.stringify(body) }),
   facts: () => request<{ facts: Fact[] }>('/api/facts').then((r) => r.facts),
+  situations: () => request<{ situations: SituationKind[] }>('/api/situations').then((r) => r.situations),
   paths: (from: string, to: string) => request<PathsResult>(withQuery('/api/paths', { from, to })),
 };

@@ -1,16 +1,24 @@
 // A route told step by step, for the formation mode: start at the profession
 // and walk the route's elements breadth-first, visiting the article before the
 // conditions, the conditions before the recipient and the duties last, so the
-// walk reads like the brochure's reasoning.
-import { RELATION_LABELS } from './labels.ts';
-import type { EdgeRef, Elements, GraphNode, NodeType } from './types.ts';
+// walk reads like the brochure's reasoning. Each step says what it teaches in
+// a sentence a trainee understands; a chain of IS_A links (the psychiatre is a
+// médecin, who is dépositaire) is one step, never a bare hierarchy link.
+import type { AssessedRoute, EdgeRef, EvaluatedRequirement, GraphNode, NodeType } from './types.ts';
+
+type NodeLike = Pick<GraphNode, 'id' | 'label' | 'type'>;
 
 export interface WalkStep {
-  node: Pick<GraphNode, 'id' | 'label' | 'type'>;
+  node: NodeLike;
   /** the relation that led here; absent for the first step */
   edge?: EdgeRef;
+  /** further node and edge ids the step covers (a folded IS_A chain) */
+  also: string[];
   sentence: string;
 }
+
+/** What the walk reads of the route: its elements and how its conditions, limits and duties stand. */
+export type WalkedRoute = Pick<AssessedRoute, 'elements' | 'effect' | 'status' | 'conditions' | 'limits' | 'duties'>;
 
 const ORDER: Partial<Record<NodeType, number>> = {
   Profession: 0,
@@ -26,24 +34,115 @@ const ORDER: Partial<Record<NodeType, number>> = {
 };
 const rank = (node: Pick<GraphNode, 'type'>) => ORDER[node.type] ?? 8;
 
-export function walkRoute(
-  elements: Elements,
-  lookup: (id: string) => Pick<GraphNode, 'id' | 'label' | 'type'> | undefined,
-  start?: string,
-): WalkStep[] {
-  const nodes = elements.nodes.map(lookup).filter((n): n is NonNullable<typeof n> => n !== undefined);
+/** The one who holds secrets by état or profession: where the profession hierarchy ends. */
+const HOLDER = 'depositaire';
+
+function requirementsById(items: EvaluatedRequirement[], into = new Map<string, EvaluatedRequirement>()): Map<string, EvaluatedRequirement> {
+  for (const item of items) {
+    into.set(item.id, item);
+    if (item.kind === 'group') requirementsById(item.children, into);
+  }
+  return into;
+}
+
+/** The conditions that close a route, in words: its unmet conditions and the limits that hold. */
+export function failingConditions(route: Pick<AssessedRoute, 'status' | 'conditions' | 'limits'>): string[] {
+  if (route.status !== 'closed') return [];
+  const unmet = (items: EvaluatedRequirement[]): string[] =>
+    items.flatMap((c) => (c.status !== 'unmet' ? [] : c.kind === 'group' ? (c.mode === 'any' ? [c.children.map((x) => x.label).join(' ou ')] : unmet(c.children)) : [c.label]));
+  return [...unmet(route.conditions), ...route.limits.filter((l) => l.status === 'holds').map((l) => `la limite « ${l.label} » s’applique`)];
+}
+
+/** « Procureur du Roi » → « procureur du Roi » inside a sentence; acronyms (SAJ, CPAS) and articles stay as they are. */
+const lower = (label: string) => (/^(\p{Lu}{2}|Art\.)/u.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
+
+export function walkRoute(route: WalkedRoute, lookup: (id: string) => NodeLike | undefined, start?: string): WalkStep[] {
+  const { elements } = route;
+  const nodes = elements.nodes.map(lookup).filter((n): n is NodeLike => n !== undefined);
   const known = new Set(nodes.map((n) => n.id));
   const edges = elements.edges.filter((e) => known.has(e.source) && known.has(e.target));
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const label = (id: string) => byId.get(id)!.label;
-  const sentence = (edge: EdgeRef) => `${label(edge.source)} ${RELATION_LABELS[edge.type]} ${label(edge.target)}`;
+  const requirements = requirementsById([...route.conditions, ...route.limits.flatMap((l) => l.conditions)]);
+  const limits = new Map(route.limits.map((l) => [l.id, l]));
+  const duties = new Map(route.duties.map((d) => [d.id, d]));
+  const must = route.effect === 'requires';
+
+  function conditionSentence(id: string): string {
+    const item = requirements.get(id);
+    if (item?.kind === 'group') {
+      const head = item.mode === 'any' ? 'Il suffit de l’une de ces conditions' : 'Il faut toutes ces conditions';
+      return `${head} : ${item.children.map((c) => lower(c.label)).join(' ; ')}.`;
+    }
+    const state =
+      item?.status === 'met' ? 'elle est remplie.' : item?.status === 'unmet' ? 'elle n’est pas remplie : c’est elle qui ferme la voie.' : 'on ne sait pas encore si elle est remplie.';
+    return `Condition : ${lower(label(id))} — ${state}`;
+  }
+
+  function sentence(edge: EdgeRef): string {
+    const [from, to] = [edge.source, edge.target];
+    switch (edge.type) {
+      case 'APPLIES_TO':
+        return `La voie « ${label(from)} » s’adresse à : ${lower(label(to))}.`;
+      case 'ESTABLISHES':
+        return `C’est ${label(from)} qui fonde cette voie.`;
+      case 'DEROGATES_FROM':
+        return `Elle ${must ? 'oblige à' : 'permet de'} lever le secret que protège ${label(to)}.`;
+      case 'PERMITS_DISCLOSURE_TO':
+        return `Si ses conditions sont remplies, vous pouvez informer : ${lower(label(to))}.`;
+      case 'REQUIRES_DISCLOSURE_TO':
+        return `Si ses conditions sont remplies, vous devez informer : ${lower(label(to))}.`;
+      case 'REQUIRES':
+        return conditionSentence(to);
+      case 'RESTRICTS': {
+        const status = limits.get(from)?.status;
+        const how = status === 'holds' ? 'elle s’applique ici et ferme la voie' : status === 'does_not_hold' ? 'elle ne s’applique pas ici' : 'à vérifier';
+        return `Limite : ${lower(label(from))} — ${how}.`;
+      }
+      case 'IMPOSES':
+        return `En passant par cette voie, vous ${duties.get(to)?.kind === 'faculty' ? 'pouvez' : 'devez'} : ${lower(label(to))}.`;
+      case 'BOUND_BY':
+        return `${label(from)} est tenu(e) au secret par ${label(to)}.`;
+      case 'PART_OF':
+        return `${label(from)} fait partie de ${label(to)}.`;
+      case 'REFERS_TO':
+        return `${label(from)} renvoie à ${label(to)}.`;
+      case 'IS_A':
+        return `${label(from)} fait partie de la catégorie « ${lower(label(to))} » : ce que la voie prévoit pour cette catégorie vaut pour ${lower(label(from))}.`;
+      default:
+        return `${label(from)} → ${label(to)}.`;
+    }
+  }
 
   const steps: WalkStep[] = [];
   const seen = new Set<string>();
-  const visit = (from: Pick<GraphNode, 'id' | 'label' | 'type'>) => {
+
+  /** The IS_A chain above a profession, folded into the step that reaches it. */
+  function foldHierarchy(from: NodeLike): { also: string[]; text: string } | undefined {
+    const chain: NodeLike[] = [];
+    const also: string[] = [];
+    let current = from;
+    for (;;) {
+      const up = edges.find((e) => e.type === 'IS_A' && e.source === current.id && !seen.has(e.target));
+      if (!up) break;
+      current = byId.get(up.target)!;
+      seen.add(current.id);
+      chain.push(current);
+      also.push(current.id, up.id);
+    }
+    if (!chain.length) return undefined;
+    const categories = chain.filter((n) => n.id !== HOLDER).map((n) => lower(n.label));
+    const holder = chain.some((n) => n.id === HOLDER);
+    const is = categories.length ? ` est ${categories.join(', donc ')}` : '';
+    return { also, text: `${from.label}${is}${holder ? `${is ? ' : ' : ' est '}dépositaire du secret, l’art. 458 du Code pénal s’applique.` : '.'}` };
+  }
+
+  const visit = (from: NodeLike) => {
     const queue = [from];
     seen.add(from.id);
-    steps.push({ node: from, sentence: from.label });
+    const folded = from.type === 'Profession' ? foldHierarchy(from) : undefined;
+    steps.push({ node: from, also: folded?.also ?? [], sentence: folded?.text ?? (from.type === 'Profession' ? `Vous êtes : ${lower(from.label)}.` : from.label) });
+    queue.push(...(folded?.also ?? []).filter((id) => byId.has(id)).map((id) => byId.get(id)!));
     while (queue.length) {
       const current = queue.shift()!;
       const next = edges
@@ -54,8 +153,9 @@ export function walkRoute(
       for (const { edge, node } of next) {
         if (seen.has(node.id)) continue;
         seen.add(node.id);
-        steps.push({ node, edge, sentence: sentence(edge) });
-        queue.push(node);
+        const hierarchy = node.type === 'Profession' && edge.type === 'IS_A' ? foldHierarchy(node) : undefined;
+        steps.push({ node, edge, also: hierarchy?.also ?? [], sentence: hierarchy ? `${sentence(edge)} ${hierarchy.text}` : sentence(edge) });
+        queue.push(node, ...(hierarchy?.also ?? []).filter((id) => byId.has(id)).map((id) => byId.get(id)!));
       }
     }
   };

@@ -13,6 +13,8 @@ export interface ViewState {
   hidden: string[];
   /** the layout the user chose; none: the mode's default (see layoutOf) */
   layout?: GraphLayout;
+  /** assessment: the kind of situation (« De quoi s'agit-il ? »), an id of GET /api/situations */
+  kind?: string;
   /** assessment and disclosure map */
   profession?: string;
   recipient?: string;
@@ -73,6 +75,7 @@ export function parseViewState(pathname: string, search: string): ViewState {
     expanded: list(query.get('voisins')),
     hidden: list(query.get('masques')),
     layout: LAYOUT_NAMES[query.get('disposition') ?? ''],
+    kind: id(query.get('cas')),
     profession: id(query.get('profession')),
     recipient: id(query.get('destinataire')),
     facts: parseFacts(query.get('faits')),
@@ -98,6 +101,7 @@ function modeParams(state: ViewState): [string, string | undefined][] {
       ];
     case 'evaluer':
       return [
+        ['cas', state.kind],
         ['profession', state.profession],
         ['destinataire', state.recipient],
         ['faits', Object.entries(state.facts).map(([fact, value]) => `${fact}:${value ? 'oui' : 'non'}`).join(',') || undefined],

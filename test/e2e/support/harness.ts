@@ -62,18 +62,26 @@ export interface BrowserApp {
   /** errors thrown in any page since it opened */
   readonly pageErrors: string[];
   api<T>(path: string, body?: unknown): Promise<T>;
+  /** stops the API server as if it crashed: open connections dropped, new ones refused */
+  stopServer(): Promise<void>;
+  /** starts it again on the same address */
+  restartServer(): Promise<void>;
 }
 
 /** Registers beforeAll/afterAll hooks that start the app and a browser for the enclosing file. */
 export function useBrowserApp(): BrowserApp {
   let server: RunningServer | undefined;
+  let running = false;
   let browser: Browser | undefined;
+  let start: (port?: number) => Promise<RunningServer>;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
     const clientDir = await buildClient();
     const store = await createGraphStore({ ...readStoreConfig(), GRAPH_ENGINE: 'memory' });
-    server = await startWebServer(createApp({ store, clientDir, rateLimitPerMinute: 0 }));
+    start = (port = 0) => startWebServer(createApp({ store, clientDir, rateLimitPerMinute: 0 }), port);
+    server = await start();
+    running = true;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -82,7 +90,7 @@ export function useBrowserApp(): BrowserApp {
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
+    if (running) await server?.close();
   });
 
   return {
@@ -96,6 +104,16 @@ export function useBrowserApp(): BrowserApp {
       page.setDefaultTimeout(10_000);
       page.on('pageerror', (error) => pageErrors.push(error.message));
       return page;
+    },
+    async stopServer() {
+      const closing = server!.close();
+      server!.server.closeAllConnections();
+      await closing;
+      running = false;
+    },
+    async restartServer() {
+      server = await start(server!.port);
+      running = true;
     },
     async api<T>(path: string, body?: unknown): Promise<T> {
       const response = await fetch(server!.url + path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { walkRoute } from '../../../client/src/lib/routeWalk.ts';
+import { failingConditions, walkRoute, type WalkedRoute } from '../../../client/src/lib/routeWalk.ts';
 import type { GraphNode } from '../../../client/src/lib/types.ts';
 import { edgeRef } from './edgeRef.ts';
 
@@ -7,7 +7,8 @@ type Node = Pick<GraphNode, 'id' | 'type' | 'label'>;
 const nodes = new Map<string, Node>(
   (
     [
-      ['tms', 'Profession', 'TMS'],
+      ['psychiatre', 'Profession', 'Psychiatre'],
+      ['medecin', 'Profession', 'Médecin'],
       ['depositaire', 'Profession', 'Dépositaire'],
       ['exc', 'Exception', 'Interpeller'],
       ['art-3', 'Provision', 'Art. 3'],
@@ -18,24 +19,55 @@ const nodes = new Map<string, Node>(
   ).map(([id, type, label]): [string, Node] => [id, { id, type, label }]),
 );
 
+const route = (status: WalkedRoute['status'], value: boolean | null): WalkedRoute => ({
+  effect: 'permits',
+  status,
+  elements: {
+    nodes: [...nodes.keys()],
+    edges: [
+      edgeRef('psychiatre', 'IS_A', 'medecin'),
+      edgeRef('medecin', 'IS_A', 'depositaire'),
+      edgeRef('exc', 'APPLIES_TO', 'depositaire'),
+      edgeRef('art-3', 'ESTABLISHES', 'exc'),
+      edgeRef('exc', 'REQUIRES', 'cond'),
+      edgeRef('exc', 'PERMITS_DISCLOSURE_TO', 'saj'),
+      edgeRef('exc', 'IMPOSES', 'duty'),
+    ],
+  },
+  conditions: [{ kind: 'condition', id: 'cond', label: 'Maltraitance', fact: 'child_maltreatment_situation', expected: true, value, status: value === null ? 'unknown' : value ? 'met' : 'unmet' }],
+  limits: [],
+  duties: [{ id: 'duty', type: 'Duty', label: 'Informer la famille', kind: 'duty' }],
+});
+
 describe('walkRoute', () => {
-  it('tells a route from the profession: category, exception, article, condition, recipient, then duties', () => {
-    const steps = walkRoute(
-      {
-        nodes: [...nodes.keys()],
-        edges: [edgeRef('tms', 'IS_A', 'depositaire'), edgeRef('exc', 'APPLIES_TO', 'depositaire'), edgeRef('art-3', 'ESTABLISHES', 'exc'), edgeRef('exc', 'REQUIRES', 'cond'), edgeRef('exc', 'PERMITS_DISCLOSURE_TO', 'saj'), edgeRef('exc', 'IMPOSES', 'duty')],
-      },
-      (id) => nodes.get(id),
-      'tms',
-    );
-    expect(steps.map((s) => s.node.id)).toEqual(['tms', 'depositaire', 'exc', 'art-3', 'cond', 'saj', 'duty']);
-    expect(steps[0].edge).toBeUndefined();
-    expect(steps[2].sentence).toBe('Interpeller s’applique à Dépositaire');
-    expect(steps[5].sentence).toBe('Interpeller permet de révéler à SAJ');
+  it('folds the profession hierarchy into the first step, which says the secret applies', () => {
+    const steps = walkRoute(route('open', true), (id) => nodes.get(id), 'psychiatre');
+    expect(steps[0].sentence).toBe('Psychiatre est médecin : dépositaire du secret, l’art. 458 du Code pénal s’applique.');
+    expect(steps[0].also).toEqual(['medecin', 'psychiatre-[IS_A]->medecin', 'depositaire', 'medecin-[IS_A]->depositaire']);
+    expect(steps.map((s) => s.node.id)).toEqual(['psychiatre', 'exc', 'art-3', 'cond', 'saj', 'duty']);
+    expect(steps.some((s) => s.edge?.type === 'IS_A')).toBe(false);
+  });
+
+  it('tells each relation as what it teaches: who the route is for, its source, its conditions, whom to inform, the duties', () => {
+    const steps = walkRoute(route('open', true), (id) => nodes.get(id), 'psychiatre');
+    expect(steps.slice(1).map((s) => s.sentence)).toEqual([
+      'La voie « Interpeller » s’adresse à : dépositaire.',
+      'C’est Art. 3 qui fonde cette voie.',
+      'Condition : maltraitance — elle est remplie.',
+      'Si ses conditions sont remplies, vous pouvez informer : SAJ.',
+      'En passant par cette voie, vous devez : informer la famille.',
+    ]);
+  });
+
+  it('names the condition that closes a closed route', () => {
+    const closed = route('closed', false);
+    expect(walkRoute(closed, (id) => nodes.get(id), 'psychiatre')[3].sentence).toBe('Condition : maltraitance — elle n’est pas remplie : c’est elle qui ferme la voie.');
+    expect(failingConditions(closed)).toEqual(['Maltraitance']);
+    expect(failingConditions(route('open', true))).toEqual([]);
   });
 
   it('still lists nodes the walk cannot reach, each as its own start', () => {
-    const steps = walkRoute({ nodes: ['tms', 'saj'], edges: [] }, (id) => nodes.get(id), 'tms');
-    expect(steps.map((s) => s.node.id)).toEqual(['tms', 'saj']);
+    const steps = walkRoute({ ...route('open', true), elements: { nodes: ['psychiatre', 'saj'], edges: [] } }, (id) => nodes.get(id), 'psychiatre');
+    expect(steps.map((s) => s.node.id)).toEqual(['psychiatre', 'saj']);
   });
 });

@@ -17,13 +17,14 @@ export function emphasisOfRoutes(routes: { status: RouteStatus; elements: Elemen
 }
 
 /** The formation walk: steps before `step` visited, `step` current, the rest ahead. */
-export function emphasisOfWalk(steps: { node: { id: string }; edge?: { id: string } }[], step: number, all: string[]): Map<string, Emphasis> {
+export function emphasisOfWalk(steps: { node: { id: string }; edge?: { id: string }; also?: string[] }[], step: number, all: string[]): Map<string, Emphasis> {
   const emphasis = new Map<string, Emphasis>(all.map((id) => [id, 'ahead']));
   steps.forEach((s, i) => {
     if (i > step) return;
     const kind: Emphasis = i === step ? 'current' : 'visited';
     emphasis.set(s.node.id, kind);
     if (s.edge) emphasis.set(s.edge.id, kind);
+    for (const id of s.also ?? []) emphasis.set(id, kind);
   });
   return emphasis;
 }

@@ -1,52 +1,85 @@
-// The assessment of the situation in the URL (profession, recipient, facts,
-// closed world), re-run on every change, and the questions to show: those the
-// answer says still matter, plus those already answered, in a stable order so
-// that answering one never moves the others.
-import { api, type AssessRequest } from '../api.ts';
-import type { Assessment } from '../types.ts';
+// The assessment of the situation in the URL (kind, profession, recipient,
+// facts, closed world), re-run on every change. While a new answer is on its
+// way the previous one stays, marked outdated; when the server cannot be
+// reached the error says so and `retry` asks again. For the next question the
+// store also asks what Oui and Non would give, to announce the questions an
+// answer opens.
+import { api, ApiRequestError } from '../api.ts';
+import type { Answer, InterviewRequest } from '../types.ts';
+
+export interface ShownError {
+  message: string;
+  /** the server is down or too slow: worth a « Réessayer » */
+  unreachable: boolean;
+}
+
+const shown = (err: unknown): ShownError =>
+  err instanceof ApiRequestError ? { message: err.message, unreachable: err.unreachable } : { message: 'Une erreur inattendue est survenue.', unreachable: true };
+
+export interface Preview {
+  yes?: Answer;
+  no?: Answer;
+}
 
 class AssessmentStore {
-  result = $state.raw<Assessment>();
+  result = $state.raw<Answer>();
+  /** under a closed world, the open-world answer: its missing facts are the questions */
+  openWorld = $state.raw<Answer>();
   loading = $state(false);
-  error = $state<string>();
-  /** fact ids in the order they are asked */
-  questions = $state.raw<string[]>([]);
+  error = $state.raw<ShownError>();
+  /** fact id → the answers Oui and Non would give (for the next question only) */
+  previews = $state.raw(new Map<string, Preview>());
   private ticket = 0;
+  private last?: InterviewRequest;
 
-  async run(request: AssessRequest): Promise<void> {
+  /** The answer shown is not that of the situation asked (still loading, or the server failed). */
+  get outdated(): boolean {
+    return this.result !== undefined && (this.loading || this.error !== undefined);
+  }
+
+  async run(request: InterviewRequest): Promise<void> {
     const ticket = ++this.ticket;
+    this.last = request;
     this.loading = true;
     try {
-      // Under a closed world nothing is unknown, so the questions come from the open-world answer.
       const [result, openWorld] = await Promise.all([
         api.assess(request),
         request.closedWorld ? api.assess({ ...request, closedWorld: false }) : undefined,
       ]);
       if (ticket !== this.ticket) return;
       this.result = result;
+      this.openWorld = openWorld ?? result;
+      this.previews = new Map();
       this.error = undefined;
-      this.order(Object.keys(request.facts ?? {}), (openWorld ?? result).missingFacts.map((f) => f.id));
     } catch (err) {
-      if (ticket !== this.ticket) return;
-      this.error = err instanceof Error ? err.message : String(err);
-      this.result = undefined;
+      if (ticket === this.ticket) this.error = shown(err);
     } finally {
       if (ticket === this.ticket) this.loading = false;
     }
   }
 
-  clear(): void {
-    this.ticket++;
-    this.result = undefined;
-    this.questions = [];
-    this.loading = false;
+  retry(): void {
+    if (this.last) void this.run(this.last);
   }
 
-  private order(answered: string[], missing: string[]): void {
-    const keep = new Set([...answered, ...missing]);
-    const kept = this.questions.filter((id) => keep.has(id));
-    const added = [...answered, ...missing].filter((id) => !kept.includes(id));
-    this.questions = [...new Set([...kept, ...added])];
+  /** What answering `fact` Oui or Non would give; asked once per answer shown, never shown as an error. */
+  async preview(fact: string, both: boolean): Promise<void> {
+    const base = this.last;
+    const ticket = this.ticket;
+    if (!base || this.previews.has(fact)) return;
+    this.previews = new Map(this.previews).set(fact, {});
+    const ask = (value: boolean) => api.assess({ ...base, closedWorld: false, facts: { ...base.facts, [fact]: value } }).catch(() => undefined);
+    const [yes, no] = await Promise.all([ask(true), both ? ask(false) : undefined]);
+    if (ticket === this.ticket) this.previews = new Map(this.previews).set(fact, { yes, no });
+  }
+
+  clear(): void {
+    this.ticket++;
+    this.last = undefined;
+    this.result = undefined;
+    this.openWorld = undefined;
+    this.error = undefined;
+    this.loading = false;
   }
 }
 

@@ -1,13 +1,17 @@
-// Every node and the fact questionnaire, loaded once: the labels and types
-// that route elements (plain ids) need to be drawn and read.
-import { api } from '../api.ts';
-import type { Fact, GraphNode, NodeOf } from '../types.ts';
+// Every node, the fact questionnaire and the kinds of situation, loaded once:
+// the labels and types that route elements (plain ids) need to be drawn and
+// read. A failed load says why and can be retried; it never spins forever
+// (api.ts gives every request a time limit).
+import { api, ApiRequestError } from '../api.ts';
+import type { Fact, GraphNode, NodeOf, SituationKind } from '../types.ts';
 
 const byLabel = (a: GraphNode, b: GraphNode) => a.label.localeCompare(b.label, 'fr');
 
 class CatalogueStore {
   nodes = $state.raw(new Map<string, GraphNode>());
   facts = $state.raw<Fact[]>([]);
+  /** « De quoi s'agit-il ? »: empty when the server does not offer them, and the form starts from the profession */
+  kinds = $state.raw<SituationKind[]>([]);
   status = $state<'loading' | 'ready' | 'error'>('loading');
   error = $state<string>();
 
@@ -18,15 +22,21 @@ class CatalogueStore {
   );
 
   async load(): Promise<void> {
+    this.status = 'loading';
     try {
-      const [nodes, facts] = await Promise.all([api.listNodes(), api.facts()]);
+      const [nodes, facts, kinds] = await Promise.all([api.listNodes(), api.facts(), api.situations().catch(() => [])]);
       this.nodes = new Map(nodes.map((n) => [n.id, n]));
       this.facts = facts;
+      this.kinds = kinds;
       this.status = 'ready';
     } catch (err) {
-      this.error = err instanceof Error ? err.message : String(err);
+      this.error = err instanceof ApiRequestError ? err.message : 'Une erreur inattendue est survenue.';
       this.status = 'error';
     }
+  }
+
+  kind(id: string | undefined): SituationKind | undefined {
+    return this.kinds.find((k) => k.id === id);
   }
 
   node(id: string): GraphNode | undefined {

@@ -1,9 +1,12 @@
-// "À qui puis-je parler ?": every route of one profession, by recipient.
-import { api } from '../api.ts';
-import type { DisclosureMap } from '../types.ts';
+// "À qui puis-je parler ?": every route of one profession, by recipient; for a
+// profession the secret does not bind, the duties that bind everyone (422bis).
+import { api, ApiRequestError } from '../api.ts';
+import type { AssessedDuty, DisclosureMap } from '../types.ts';
 
 class DisclosureStore {
   map = $state.raw<DisclosureMap>();
+  /** duties that bind whoever the person is; read from an assessment with nothing known */
+  everyoneDuties = $state.raw<AssessedDuty[]>([]);
   loading = $state(false);
   error = $state<string>();
   private ticket = 0;
@@ -17,11 +20,13 @@ class DisclosureStore {
     this.loading = true;
     try {
       const map = await api.disclosure(profession);
+      const general = map.profession.bound ? undefined : await api.assess({ profession, facts: {} }).catch(() => undefined);
       if (ticket !== this.ticket) return;
       this.map = map;
+      this.everyoneDuties = general?.duties ?? [];
       this.error = undefined;
     } catch (err) {
-      if (ticket === this.ticket) this.error = err instanceof Error ? err.message : String(err);
+      if (ticket === this.ticket) this.error = err instanceof ApiRequestError ? err.message : 'Une erreur inattendue est survenue.';
     } finally {
       if (ticket === this.ticket) this.loading = false;
     }

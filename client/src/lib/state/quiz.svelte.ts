@@ -1,24 +1,12 @@
 // Formation: one worked example at a time. The brochure's answer, the
 // assessment of the example's query, and the route that decides it told step
 // by step. Which example, the learner's answer and the step live in the URL.
-import { api } from '../api.ts';
+import { api, ApiRequestError } from '../api.ts';
+import { decidingRoute } from '../decidingRoute.ts';
 import { walkRoute, type WalkStep } from '../routeWalk.ts';
-import type { AssessedRoute, Assessment, NodeOf } from '../types.ts';
+import type { Assessment, NodeOf } from '../types.ts';
 import type { QuizAnswer } from '../viewState.ts';
 import { catalogue } from './catalogue.svelte.ts';
-
-/** The route that explains the verdict: an open route of the verdict's effect, else the nearest one. */
-export function decisiveRoute(result: Assessment | undefined): AssessedRoute | undefined {
-  if (!result) return undefined;
-  const effect = result.verdict === 'required' ? 'requires' : 'permits';
-  const { routes } = result;
-  return (
-    routes.find((r) => r.status === 'open' && r.effect === effect) ??
-    routes.find((r) => r.status === 'open') ??
-    routes.find((r) => r.status === 'undetermined') ??
-    routes[0]
-  );
-}
 
 /** The brochure's answers open with OUI or NON. */
 export function brochureAnswer(situation: NodeOf<'Situation'>): QuizAnswer | undefined {
@@ -28,24 +16,29 @@ export function brochureAnswer(situation: NodeOf<'Situation'>): QuizAnswer | und
 
 class QuizStore {
   result = $state.raw<Assessment>();
-  situationId = $state<string>();
+  /** the nodes the example illustrates */
+  illustrated = $state.raw(new Set<string>());
+  situation = $state.raw<NodeOf<'Situation'>>();
   error = $state<string>();
 
-  route = $derived(decisiveRoute(this.result));
-  steps: WalkStep[] = $derived(
-    this.route ? walkRoute(this.route.elements, (id) => catalogue.node(id), this.result?.profession.id) : [],
-  );
+  route = $derived(decidingRoute(this.result, this.situation?.assess.facts ?? {}, this.illustrated));
+  steps: WalkStep[] = $derived(this.route ? walkRoute(this.route, (id) => catalogue.node(id), this.result?.profession.id) : []);
 
   async load(situation: NodeOf<'Situation'>): Promise<void> {
-    if (this.situationId === situation.id && this.result) return;
-    this.situationId = situation.id;
+    if (this.situation?.id === situation.id && this.result) return;
+    this.situation = situation;
     this.result = undefined;
     try {
-      const result = await api.assess(situation.assess);
-      if (this.situationId === situation.id) this.result = result;
+      const [result, links] = await Promise.all([
+        api.assess(situation.assess),
+        api.neighbourhood(situation.id, { depth: 1, relations: ['ILLUSTRATES'] }).catch(() => ({ nodes: [] })),
+      ]);
+      if (this.situation?.id !== situation.id) return;
+      this.illustrated = new Set(links.nodes.map((n) => n.id));
+      this.result = result;
       this.error = undefined;
     } catch (err) {
-      this.error = err instanceof Error ? err.message : String(err);
+      this.error = err instanceof ApiRequestError ? err.message : 'Une erreur inattendue est survenue.';
     }
   }
 }

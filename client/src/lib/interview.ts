@@ -1,0 +1,139 @@
+// The interview of Évaluer as plain functions over the API's answer: which
+// questions to ask next and in which order, which of them to ask together,
+// what each answer would give, and whom the verdict names. The law stays on
+// the server; these only arrange what it answered.
+import type { Answer, AskedFact, AssessedRoute, EvaluatedRequirement, Fact, FactGroup, SituationKind, Verdict } from './types.ts';
+
+/** One step of the interview: a question alone, or the questions of one condition group asked together. */
+export interface QuestionStep {
+  key: string;
+  group?: FactGroup;
+  facts: AskedFact[];
+}
+
+function factsRead(items: EvaluatedRequirement[]): string[] {
+  return items.flatMap((c) => (c.kind === 'group' ? factsRead(c.children) : [c.fact]));
+}
+
+function factsOfRoute(route: AssessedRoute): string[] {
+  return [...factsRead(route.conditions), ...route.limits.flatMap((l) => factsRead(l.conditions))];
+}
+
+/**
+ * The questions still open, in the order that decides: the situation kind's
+ * asking order first, then the server's ranking (most decisive first); the
+ * questions of one condition group brought together where the first of them stands.
+ */
+export function questionSteps(answer: Answer, answered: Record<string, boolean>, kind: SituationKind | undefined, vocabulary: Fact[]): QuestionStep[] {
+  const missing = new Map(answer.missingFacts.map((f) => [f.id, f]));
+  // While undetermined, a fact the kind names still matters if an undetermined route reads it, even when ranked out.
+  const stillRead = new Set(answer.verdict === 'undetermined' ? answer.routes.filter((r) => r.status === 'undetermined').flatMap(factsOfRoute) : []);
+  const byId = new Map(vocabulary.map((f) => [f.id, f]));
+  const asked = (id: string): AskedFact | undefined => {
+    if (id in answered) return undefined;
+    const known = missing.get(id);
+    if (known) return known;
+    const fact = byId.get(id);
+    return fact && stillRead.has(id) ? { id, question: fact.question, help: fact.help, settles: [] } : undefined;
+  };
+  const ordered = [...new Set([...(kind?.facts ?? []), ...missing.keys()])].map(asked).filter((f): f is AskedFact => f !== undefined);
+
+  const steps: QuestionStep[] = [];
+  const placed = new Set<string>();
+  for (const fact of ordered) {
+    if (placed.has(fact.id)) continue;
+    const mates = fact.group ? ordered.filter((f) => f.group?.id === fact.group!.id) : [fact];
+    for (const mate of mates) placed.add(mate.id);
+    steps.push({ key: fact.group?.id ?? fact.id, group: mates.length > 1 ? fact.group : undefined, facts: mates });
+  }
+  return steps;
+}
+
+/** The questions an answer would add to those already on screen: « 2 questions de plus si vous répondez Oui ». */
+export function hiddenQuestions(now: Answer, after: Answer | undefined, answered: Record<string, boolean>, fact: string): number {
+  if (!after) return 0;
+  const shown = new Set(now.missingFacts.map((f) => f.id));
+  return after.missingFacts.filter((f) => f.id !== fact && !shown.has(f.id) && !(f.id in answered)).length;
+}
+
+export type RecipientGroupKey = 'must' | 'may' | 'undetermined' | 'silent' | 'free';
+
+export const RECIPIENT_GROUPS: { key: RecipientGroupKey; title: string }[] = [
+  { key: 'must', title: 'Vous devez informer' },
+  { key: 'may', title: 'Vous pouvez informer' },
+  { key: 'undetermined', title: 'À déterminer' },
+  { key: 'silent', title: 'Vous devez vous taire' },
+  { key: 'free', title: 'Le secret ne vous lie pas envers' },
+];
+
+const GROUP_OF_VERDICT: Record<Verdict, RecipientGroupKey> = {
+  required: 'must',
+  permitted: 'may',
+  undetermined: 'undetermined',
+  forbidden: 'silent',
+  not_bound: 'free',
+};
+
+export interface NamedRecipient {
+  id: string;
+  label: string;
+  /** permitted, possibly required: « peut-être obligatoire » */
+  maybeRequired: boolean;
+}
+
+/** Whom the verdict names when no recipient was given, grouped by what the person must or may do. */
+export function recipientsByVerdict(answer: Answer): { key: RecipientGroupKey; title: string; recipients: NamedRecipient[] }[] {
+  const verdicts =
+    answer.recipients ??
+    // An older server gives no verdict per recipient: read it from the routes towards each.
+    [...new Map(answer.routes.map((r) => [r.recipient.id, r.recipient])).values()].map((recipient) => {
+      const towards = answer.routes.filter((r) => r.recipient.id === recipient.id);
+      const open = (effect: 'permits' | 'requires') => towards.some((r) => r.status === 'open' && r.effect === effect);
+      const verdict: Verdict = open('requires') ? 'required' : open('permits') ? 'permitted' : towards.some((r) => r.status === 'undetermined') ? 'undetermined' : 'forbidden';
+      return { recipient, verdict, possibleVerdicts: [verdict] };
+    });
+  return RECIPIENT_GROUPS.map(({ key, title }) => ({
+    key,
+    title,
+    recipients: verdicts
+      .filter((v) => GROUP_OF_VERDICT[v.verdict] === key)
+      .map((v) => ({ id: v.recipient.id, label: v.recipient.label, maybeRequired: v.verdict === 'permitted' && v.possibleVerdicts.includes('required') }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'fr')),
+  })).filter((g) => g.recipients.length > 0);
+}
+
+/** The articles of the routes a fact can settle, for « Oui : permis (art. 458bis) ». */
+export function articlesSettledBy(answer: Answer, fact: AskedFact): string[] {
+  const routes = answer.routes.filter((r) => fact.settles.includes(r.exception.id) || (fact.settles.length === 0 && factsOfRoute(r).includes(fact.id)));
+  return [...new Set(routes.flatMap((r) => r.provisions.map((p) => p.label)))];
+}
+
+/** The route that decides a determined verdict: an open route of the verdict's effect. */
+export function decidingOpenRoute(answer: Answer): AssessedRoute | undefined {
+  const effect = answer.verdict === 'required' ? 'requires' : 'permits';
+  return answer.routes.find((r) => r.status === 'open' && r.effect === effect) ?? answer.routes.find((r) => r.status === 'open');
+}
+
+export type LinkField = 'cas' | 'profession' | 'destinataire' | 'fait';
+export interface UnknownInLink {
+  field: LinkField;
+  id: string;
+}
+
+/** A shared link's ids checked against the graph: what is unknown is named and left out, the rest kept. */
+export function checkLink(
+  state: { kind?: string; profession?: string; recipient?: string; facts: Record<string, boolean> },
+  known: { kinds: Set<string>; professions: Set<string>; recipients: Set<string>; facts: Set<string> },
+): { kind?: string; profession?: string; recipient?: string; facts: Record<string, boolean>; unknown: UnknownInLink[] } {
+  const unknown: UnknownInLink[] = [];
+  const keep = (field: LinkField, id: string | undefined, set: Set<string>) => {
+    if (id === undefined || set.has(id)) return id;
+    unknown.push({ field, id });
+    return undefined;
+  };
+  const kind = keep('cas', state.kind, known.kinds);
+  const profession = keep('profession', state.profession, known.professions);
+  const recipient = keep('destinataire', state.recipient, known.recipients);
+  const facts = Object.fromEntries(Object.entries(state.facts).filter(([id]) => keep('fait', id, known.facts) !== undefined));
+  return { kind, profession, recipient, facts, unknown };
+}
