@@ -171,6 +171,8 @@ export const GraphNode = z.discriminatedUnion('type', [
     type: z.literal('SituationKind'),
     /** the option of « De quoi s'agit-il ? » */
     question: z.string().min(1),
+    /** its place in the list of « De quoi s'agit-il ? » (the most frequent first) */
+    rank: z.number().int(),
     /** the facts that matter in this kind of situation, in the order to ask them */
     facts: z.array(z.string()).min(1),
   }),

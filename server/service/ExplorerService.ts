@@ -116,10 +116,9 @@ export class ExplorerService {
 
   /** The kinds of situation of « De quoi s'agit-il ? », with the recipients they concern and their facts in asking order. */
   async situations(): Promise<SituationKindsResult> {
-    const kinds = await this.store.listNodes('SituationKind');
+    const kinds = (await this.store.listNodes('SituationKind')).flatMap((k) => (k.type === 'SituationKind' ? [k] : [])).sort((a, b) => a.rank - b.rank);
     const situations = [];
     for (const kind of kinds) {
-      if (kind.type !== 'SituationKind') continue;
       const around = await this.store.neighbourhood(kind.id, { depth: 1, relationTypes: ['INVOLVES'] });
       const recipients = (around?.nodes ?? []).filter((n) => n.type === 'Recipient').map((n) => n.id);
       situations.push({ id: kind.id, label: kind.label, question: kind.question, summary: kind.summary, recipients, facts: kind.facts });

@@ -18,7 +18,7 @@ describeInBrowser('Évaluer : l’entretien et la réponse', () => {
   }
 
   async function answer(page: Page, question: string, value: 'Oui' | 'Non') {
-    await page.getByRole('region', { name: 'Question suivante' }).getByRole('group', { name: question, exact: true }).getByRole('radio', { name: value }).check();
+    await page.getByRole('region', { name: 'Question suivante' }).getByRole('group', { name: question, exact: true }).getByRole('radio', { name: value }).click();
   }
 
   const verdict = (page: Page) => page.getByRole('region', { name: 'Verdict' });
@@ -44,10 +44,10 @@ describeInBrowser('Évaluer : l’entretien et la réponse', () => {
     const page = await app.newPage();
     await page.goto(`${app.url}/evaluer`);
     const kinds = page.getByRole('group', { name: 'De quoi s’agit-il ?' });
-    await kinds.getByRole('radio', { name: /enfant/i }).first().check();
+    await kinds.getByRole('radio', { name: /enfant/i }).first().click();
     await page.getByRole('combobox', { name: 'Je suis (profession)' }).fill('CPAS');
     await page.getByRole('option', { name: /CPAS/ }).first().click();
-    await page.getByRole('group', { name: 'À qui voudriez-vous parler ?' }).getByRole('radio', { name: /Procureur du Roi/ }).check();
+    await page.getByRole('group', { name: 'À qui voudriez-vous parler ?' }).getByRole('radio', { name: /Procureur du Roi/ }).click();
 
     let answers = 0;
     while (!(await verdict(page).getByText('Permis', { exact: true }).isVisible())) {
@@ -69,7 +69,7 @@ describeInBrowser('Évaluer : l’entretien et la réponse', () => {
     await setUp();
     const page = await app.newPage();
     await page.goto(`${app.url}/evaluer?profession=tms&destinataire=saj&faits=professional_context:oui`);
-    await page.getByRole('group', { name: 'De quoi s’agit-il ?' }).getByRole('radio', { name: /enfant/i }).first().check();
+    await page.getByRole('group', { name: 'De quoi s’agit-il ?' }).getByRole('radio', { name: /enfant/i }).first().click();
     await untilAnswered(page);
     await expect.poll(async () => (await askedNow(page))[0]).toBe('child_maltreatment_situation');
   });
@@ -92,7 +92,7 @@ describeInBrowser('Évaluer : l’entretien et la réponse', () => {
     await untilAnswered(page);
     const closedWorld = page.getByRole('checkbox', { name: /sans réponse comme « Non »/ });
     expect(await closedWorld.count()).toBe(0);
-    await page.getByRole('region', { name: 'Question suivante' }).getByRole('radio', { name: 'Oui' }).first().check();
+    await page.getByRole('region', { name: 'Question suivante' }).getByRole('radio', { name: 'Oui' }).first().click();
     await closedWorld.check();
     await verdict(page).getByText(/restées sans réponse ont été comptées comme « Non »/).waitFor();
   });
@@ -117,7 +117,7 @@ describeInBrowser('Évaluer : l’entretien et la réponse', () => {
       await held;
       await route.continue();
     });
-    await page.getByRole('group', { name: /situation de maltraitance d’enfant/ }).getByRole('radio', { name: 'Non' }).check();
+    await page.getByRole('group', { name: /situation de maltraitance d’enfant/ }).getByRole('radio', { name: 'Non' }).click();
     await page.getByRole('status').filter({ hasText: 'Calcul de la réponse…' }).waitFor();
     await verdict(page).getByText(/correspond aux réponses précédentes/).waitFor();
     expect(await verdict(page).getByText('Permis', { exact: true }).isVisible()).toBe(true);
@@ -132,7 +132,7 @@ describeInBrowser('Évaluer : l’entretien et la réponse', () => {
     await untilAnswered(page);
     await app.stopServer();
     try {
-      await page.getByRole('region', { name: 'Question suivante' }).getByRole('radio', { name: 'Oui' }).first().check();
+      await page.getByRole('region', { name: 'Question suivante' }).getByRole('radio', { name: 'Oui' }).first().click();
       const alert = page.getByRole('alert').filter({ hasText: 'Le serveur ne répond pas' });
       await alert.waitFor();
       await verdict(page).getByText(/Réponse précédente/).waitFor();

@@ -2,7 +2,7 @@
 // questions to ask next and in which order, which of them to ask together,
 // what each answer would give, and whom the verdict names. The law stays on
 // the server; these only arrange what it answered.
-import type { Answer, AskedFact, AssessedRoute, EvaluatedRequirement, Fact, FactGroup, SituationKind, Verdict } from './types.ts';
+import type { Answer, AskedFact, AssessedRoute, FactGroup, SituationKind, Verdict } from './types.ts';
 
 /** One step of the interview: a question alone, or the questions of one condition group asked together. */
 export interface QuestionStep {
@@ -11,31 +11,15 @@ export interface QuestionStep {
   facts: AskedFact[];
 }
 
-function factsRead(items: EvaluatedRequirement[]): string[] {
-  return items.flatMap((c) => (c.kind === 'group' ? factsRead(c.children) : [c.fact]));
-}
-
-function factsOfRoute(route: AssessedRoute): string[] {
-  return [...factsRead(route.conditions), ...route.limits.flatMap((l) => factsRead(l.conditions))];
-}
-
 /**
  * The questions still open, in the order that decides: the situation kind's
  * asking order first, then the server's ranking (most decisive first); the
  * questions of one condition group brought together where the first of them stands.
  */
-export function questionSteps(answer: Answer, answered: Record<string, boolean>, kind: SituationKind | undefined, vocabulary: Fact[]): QuestionStep[] {
+export function questionSteps(answer: Answer, answered: Record<string, boolean>, kind: SituationKind | undefined): QuestionStep[] {
   const missing = new Map(answer.missingFacts.map((f) => [f.id, f]));
-  // While undetermined, a fact the kind names still matters if an undetermined route reads it, even when ranked out.
-  const stillRead = new Set(answer.verdict === 'undetermined' ? answer.routes.filter((r) => r.status === 'undetermined').flatMap(factsOfRoute) : []);
-  const byId = new Map(vocabulary.map((f) => [f.id, f]));
-  const asked = (id: string): AskedFact | undefined => {
-    if (id in answered) return undefined;
-    const known = missing.get(id);
-    if (known) return known;
-    const fact = byId.get(id);
-    return fact && stillRead.has(id) ? { id, question: fact.question, help: fact.help, settles: [] } : undefined;
-  };
+  // The server asks only what can still change the answer (not the other branch of a group already met).
+  const asked = (id: string): AskedFact | undefined => (id in answered ? undefined : missing.get(id));
   const ordered = [...new Set([...(kind?.facts ?? []), ...missing.keys()])].map(asked).filter((f): f is AskedFact => f !== undefined);
 
   const steps: QuestionStep[] = [];
@@ -104,7 +88,7 @@ export function recipientsByVerdict(answer: Answer): { key: RecipientGroupKey; t
 
 /** The articles of the routes a fact can settle, for « Oui : permis (art. 458bis) ». */
 export function articlesSettledBy(answer: Answer, fact: AskedFact): string[] {
-  const routes = answer.routes.filter((r) => fact.settles.includes(r.exception.id) || (fact.settles.length === 0 && factsOfRoute(r).includes(fact.id)));
+  const routes = answer.routes.filter((r) => fact.settles.includes(r.exception.id));
   return [...new Set(routes.flatMap((r) => r.provisions.map((p) => p.label)))];
 }
 

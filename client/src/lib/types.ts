@@ -25,35 +25,12 @@ export type {
 } from '../../../server/schema/api.ts';
 export type { Fact, GraphEdge, GraphNode, NodeOf, NodeType, RelationType, Verdict } from '../../../server/schema/graph.ts';
 
-import type { Assessment, AssessRequest, MissingFact, NodeRef } from '../../../server/schema/api.ts';
-import type { Verdict } from '../../../server/schema/graph.ts';
+import type { Assessment, AssessRequest, MissingFact, SituationKindsResult } from '../../../server/schema/api.ts';
 
-// What the interview reads beyond the assessment of main: a kind of situation
-// (« De quoi s'agit-il ? ») and, per question, the verdict of each answer and
-// its condition group. Optional so that an older server is still understood.
-export interface SituationKind {
-  id: string;
-  label: string;
-  summary: string;
-  question: string;
-  recipients: string[];
-  facts: string[];
-}
-export interface FactGroup {
-  id: string;
-  label: string;
-  size: number;
-}
-export type AskedFact = MissingFact & { outcomes?: { yes: Verdict; no: Verdict }; group?: FactGroup };
-export interface RecipientVerdict {
-  recipient: NodeRef;
-  verdict: Verdict;
-  possibleVerdicts: Verdict[];
-}
-export type Answer = Omit<Assessment, 'missingFacts'> & {
-  missingFacts: AskedFact[];
-  situation?: string;
-  recipients?: RecipientVerdict[];
-  doubts?: string[];
-};
-export type InterviewRequest = AssessRequest & { situation?: string };
+// The interview reads the assessment as the server's schemas describe it.
+export type SituationKind = SituationKindsResult['situations'][number];
+export type AskedFact = MissingFact;
+export type FactGroup = NonNullable<MissingFact['group']>;
+export type RecipientVerdict = NonNullable<Assessment['recipients']>[number];
+export type Answer = Assessment;
+export type InterviewRequest = AssessRequest;
