@@ -5,7 +5,8 @@
 // deleted in batches. A reader sees the old graph until the flip and the new
 // one after it, never half of one; a failed or killed load leaves only an
 // inactive version behind (removed by the next load), and the previous graph
-// answering. Memory stays bounded on both sides: a transaction holds one batch.
+// answering. Memory stays bounded on the server: a transaction holds one
+// batch; this process keeps the graph it loads and an element id per node.
 import { randomUUID } from 'node:crypto';
 import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
@@ -89,8 +90,9 @@ function nodeRow(node: GraphNode, version: string) {
   return { type: label(node.type), props: encodeNodeChecked(node, { [VERSION_PROPERTY]: version, [SEARCH_PROPERTY]: searchTextOf(node) }) };
 }
 
-function edgeRow(edge: GraphEdge): Record<string, unknown> {
-  return { type: relation(edge.type), source: edge.source, target: edge.target, props: encodeEdge(edge) };
+/** `elementIds` maps node ids to the element ids of the nodes this load created. */
+function edgeRow(edge: GraphEdge, elementIds: Map<string, string>): Record<string, unknown> {
+  return { type: relation(edge.type), source: elementIds.get(edge.source), target: elementIds.get(edge.target), props: encodeEdge(edge) };
 }
 
 /** Neo4j does not enforce unique ids (every version holds them): the loader refuses duplicates and dangling ends before it writes. */
@@ -135,7 +137,7 @@ export class Neo4jGraphLoader {
     await this.ensureSchema();
     const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
     // A session runs one transaction at a time: concurrent batches each take a session of their own.
-    const write = (work: (tx: ManagedTransaction) => Promise<unknown>) =>
+    const write = <T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> =>
       withDriverErrors(async () => {
         const own = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
         try {
@@ -153,15 +155,17 @@ export class Neo4jGraphLoader {
       for (const leftover of stored.filter((v) => v !== null && v !== active)) await this.deleteVersion(session, leftover!, timeout);
       try {
         const done = { nodes: 0, edges: 0 };
+        const elementIds = new Map<string, string>();
         await inBatches(data.nodes, batchSize, concurrency, async (batch) => {
           const rows = batch.map((n) => nodeRow(n, version));
-          await write((tx) => tx.run(CREATE_NODES, { rows }));
+          const created = await write((tx) => tx.run(CREATE_NODES, { rows }));
+          for (const r of created.records) elementIds.set(r.get('id') as string, r.get('elementId') as string);
           done.nodes += rows.length;
           await options.onBatch?.(done);
         });
         await inBatches(data.edges, batchSize, concurrency, async (batch) => {
-          const rows = batch.map(edgeRow);
-          await write((tx) => tx.run(CREATE_EDGES, { rows, version }));
+          const rows = batch.map((e) => edgeRow(e, elementIds));
+          await write((tx) => tx.run(CREATE_EDGES, { rows }));
           done.edges += rows.length;
           await options.onBatch?.(done);
         });
