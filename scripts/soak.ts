@@ -21,8 +21,12 @@ import { parseArgs } from 'node:util';
 
 const HEAP_TOLERANCE = 0.1;
 const WARM_UP_SECONDS = 3;
-/** A saturated 2-core machine queues requests for seconds; an answer later than this counts as a timeout. */
-const TIMEOUT_SECONDS = 30;
+/**
+ * Overload is latency: a saturated 2-core machine queues requests for seconds
+ * (Neo4j's engine queues them by design). Only an answer later than this counts
+ * as a timeout: a hung request, not a slow one.
+ */
+const TIMEOUT_SECONDS = 120;
 
 interface AutocannonRequest {
   method: string;

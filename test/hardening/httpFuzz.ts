@@ -23,8 +23,23 @@ export interface RawResponse {
 
 const agent = new Agent({ keepAlive: true, maxSockets: 4 });
 
-/** Sends exactly the bytes given: no URL normalisation, no JSON encoding. */
-export function send(base: string, req: RawRequest): Promise<RawResponse> {
+/**
+ * Sends exactly the bytes given: no URL normalisation, no JSON encoding. A
+ * kept-alive socket the server closed as idle just as it was reused (its
+ * keep-alive timeout, which a busy machine reaches between two requests)
+ * resets before any answer: the request never reached the application, and
+ * is sent again on a fresh socket, as Node's documentation advises.
+ */
+export async function send(base: string, req: RawRequest): Promise<RawResponse> {
+  try {
+    return await sendOnce(base, req);
+  } catch (err) {
+    if ((err as { reusedSocket?: boolean }).reusedSocket && (err as { code?: string }).code === 'ECONNRESET') return sendOnce(base, req);
+    throw err;
+  }
+}
+
+function sendOnce(base: string, req: RawRequest): Promise<RawResponse> {
   const url = new URL(base);
   // A body always says its length: without it a DELETE's body would be read as the next request.
   const headers = req.body === undefined ? req.headers : { ...req.headers, 'content-length': String(Buffer.byteLength(req.body)) };
@@ -38,7 +53,7 @@ export function send(base: string, req: RawRequest): Promise<RawResponse> {
         res.on('error', reject);
       },
     );
-    outgoing.on('error', reject);
+    outgoing.on('error', (err) => reject(Object.assign(err, { reusedSocket: outgoing.reusedSocket })));
     outgoing.end(req.body);
   });
 }

@@ -31,10 +31,12 @@ export async function startTestNeo4j(): Promise<TestNeo4j> {
 }
 
 /**
- * A store on the test server with a timeout sized for a busy 2-core machine:
+ * A store on the test server with timeouts sized for a busy 2-core machine:
  * a cold JVM plans the route statement in seconds, and under load in more
- * than the default 10 s — a test must not fail for the machine's load.
+ * than the default; a routing driver's first routing table can take longer
+ * than the 5 s a connection may wait by default — a test must not fail for
+ * the machine's load.
  */
 export function connectTestStore(uri: string, options: { versionTtlMs?: number } = {}): Promise<Neo4jGraphStore> {
-  return Neo4jGraphStore.connect({ uri, queryTimeoutMs: 120_000, ...options });
+  return Neo4jGraphStore.connect({ uri, queryTimeoutMs: 120_000, acquisitionTimeoutMs: 120_000, ...options });
 }

@@ -1,11 +1,12 @@
-// Loads a validated graph into Neo4j under a new version: nodes, their
-// child records and relationships in batched transactions, each committed,
+// Loads a validated graph into Neo4j under a new version: nodes and
+// relationships in batched transactions, each committed,
 // all tagged with the version; then ONE small transaction moves the active-
 // version pointer that every reader joins on; then the previous version is
 // deleted in batches. A reader sees the old graph until the flip and the new
 // one after it, never half of one; a failed or killed load leaves only an
 // inactive version behind (removed by the next load), and the previous graph
-// answering. Memory stays bounded on both sides: a transaction holds one batch.
+// answering. Memory stays bounded on the server: a transaction holds one
+// batch; this process keeps the graph it loads and an element id per node.
 import { randomUUID } from 'node:crypto';
 import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
@@ -28,6 +29,7 @@ import {
   SCHEMA,
   SCHEMA_NAMES,
   SET_ACTIVE_VERSION,
+  STORED_COUNTS,
   STORED_VERSIONS,
 } from './cypher.ts';
 import { column, withDriverErrors } from './driver.ts';
@@ -35,12 +37,14 @@ import { graphReplaced } from './graphEvents.ts';
 import { encodeEdge, encodeFact, encodeNodeChecked, ORDER_PROPERTY, SEARCH_PROPERTY, VERSION_PROPERTY } from './propertyMapping.ts';
 
 export interface LoadOptions {
-  /** rows per batch, one committed transaction each (default 10,000) */
+  /** rows per batch, one committed transaction each (default 5,000) */
   batchSize?: number;
   /** called after each committed batch; a test throws here to prove a failed load changes nothing readers see */
   onBatch?: (done: { nodes: number; edges: number }) => void | Promise<void>;
   /** timeout of each transaction of the load */
   timeoutMs?: number;
+  /** batches written at once (default 2: the server parses one while it commits another) */
+  concurrency?: number;
 }
 
 export interface LoadReport {
@@ -54,18 +58,41 @@ export interface LoadReport {
 }
 
 /** Rows per statement by default: large, because each statement costs a round trip and server CPU of its own. */
-const DEFAULT_BATCH_SIZE = 10_000;
+const DEFAULT_BATCH_SIZE = 5_000;
 /** Nodes detached and deleted per transaction: bounds its memory. */
 const DELETE_BATCH_SIZE = 10_000;
+const DEFAULT_CONCURRENCY = 2;
 
-function nodeRow(node: GraphNode, version: string) {
-  const row = encodeNodeChecked(node, { [VERSION_PROPERTY]: version, [SEARCH_PROPERTY]: searchTextOf(node) });
-  label(node.type);
-  return row;
+/**
+ * `work` on consecutive slices of `items`, `concurrency` at a time. After a
+ * failure no new slice starts, the running ones finish, and the first error is
+ * thrown: the caller then removes a version no transaction still writes to.
+ */
+async function inBatches<T>(items: T[], size: number, concurrency: number, work: (batch: T[]) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    while (!failure && next < items.length) {
+      const start = next;
+      next += size;
+      try {
+        await work(items.slice(start, start + size));
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  if (failure) throw failure.error;
 }
 
-function edgeRow(edge: GraphEdge): Record<string, unknown> {
-  return { type: relation(edge.type), source: edge.source, target: edge.target, props: encodeEdge(edge) };
+function nodeRow(node: GraphNode, version: string) {
+  return { type: label(node.type), props: encodeNodeChecked(node, { [VERSION_PROPERTY]: version, [SEARCH_PROPERTY]: searchTextOf(node) }) };
+}
+
+/** `elementIds` maps node ids to the element ids of the nodes this load created. */
+function edgeRow(edge: GraphEdge, elementIds: Map<string, string>): Record<string, unknown> {
+  return { type: relation(edge.type), source: elementIds.get(edge.source), target: elementIds.get(edge.target), props: encodeEdge(edge) };
 }
 
 /** Neo4j does not enforce unique ids (every version holds them): the loader refuses duplicates and dangling ends before it writes. */
@@ -104,30 +131,44 @@ export class Neo4jGraphLoader {
     const started = performance.now();
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     const timeout = options.timeoutMs ?? 600_000;
+    const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
     const version = randomUUID();
     checkGraph(data);
     await this.ensureSchema();
     const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
-    const write = (work: (tx: ManagedTransaction) => Promise<unknown>) => withDriverErrors(() => session.executeWrite(work, { timeout }));
+    // A session runs one transaction at a time: concurrent batches each take a session of their own.
+    const write = <T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> =>
+      withDriverErrors(async () => {
+        const own = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
+        try {
+          return await own.executeWrite(work, { timeout });
+        } finally {
+          await own.close();
+        }
+      });
     try {
       const [active] = column<string | null>(await withDriverErrors(() => session.run(ACTIVE_VERSION)), 'version');
-      const stored = column<string | null>(await withDriverErrors(() => session.run(STORED_VERSIONS)), 'version');
+      const [counts] = (await withDriverErrors(() => session.run(STORED_COUNTS))).records;
+      const onlyActive = active !== null && counts.get('active') === counts.get('stored');
+      const stored = onlyActive ? [active] : column<string | null>(await withDriverErrors(() => session.run(STORED_VERSIONS)), 'version');
       // What killed or failed loads left: removed first, so the database holds at most two graphs.
       for (const leftover of stored.filter((v) => v !== null && v !== active)) await this.deleteVersion(session, leftover!, timeout);
       try {
         const done = { nodes: 0, edges: 0 };
-        for (let i = 0; i < data.nodes.length; i += batchSize) {
-          const rows = data.nodes.slice(i, i + batchSize).map((n) => nodeRow(n, version));
-          await write((tx) => tx.run(CREATE_NODES, { rows }));
+        const elementIds = new Map<string, string>();
+        await inBatches(data.nodes, batchSize, concurrency, async (batch) => {
+          const rows = batch.map((n) => nodeRow(n, version));
+          const created = await write((tx) => tx.run(CREATE_NODES, { rows }));
+          for (const r of created.records) elementIds.set(r.get('id') as string, r.get('elementId') as string);
           done.nodes += rows.length;
           await options.onBatch?.(done);
-        }
-        for (let i = 0; i < data.edges.length; i += batchSize) {
-          const rows = data.edges.slice(i, i + batchSize).map(edgeRow);
-          await write((tx) => tx.run(CREATE_EDGES, { rows, version }));
+        });
+        await inBatches(data.edges, batchSize, concurrency, async (batch) => {
+          const rows = batch.map((e) => edgeRow(e, elementIds));
+          await write((tx) => tx.run(CREATE_EDGES, { rows }));
           done.edges += rows.length;
           await options.onBatch?.(done);
-        }
+        });
         const facts = data.facts.map((f, i) => encodeFact(f, { [VERSION_PROPERTY]: version, [ORDER_PROPERTY]: neo4j.int(i) }));
         await write((tx) => tx.run(CREATE_FACTS, { rows: facts }));
         await write(async (tx) => {

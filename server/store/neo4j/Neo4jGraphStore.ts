@@ -22,7 +22,10 @@ import type {
 import * as Q from './cypher.ts';
 import { column, createDriver, DEFAULT_POOL_SIZE, withDriverErrors, type Neo4jConnection } from './driver.ts';
 import { onGraphReplaced } from './graphEvents.ts';
-import { decodeEdge, decodeFact, decodeNode, type StoredEdge, type StoredNode } from './propertyMapping.ts';
+import { decodeEdge, decodeFact, decodeNode, type StoredEdge } from './propertyMapping.ts';
+
+/** A node's properties as read. */
+type StoredNode = Record<string, unknown>;
 import { RequestQueue } from './RequestQueue.ts';
 
 /** Most full-text hits ranked per query; more would only be cut by `limit`. */
@@ -191,7 +194,7 @@ export class Neo4jGraphStore implements GraphStore {
     );
     const hits = rows
       // Lucene selects; the shared rule confirms, so both engines keep the same hits.
-      .filter((h) => matchesAll(tokens, h.searchText) && (!types || types.has(h.node.props.type as NodeType)))
+      .filter((h) => matchesAll(tokens, h.searchText) && (!types || types.has(h.node.type as NodeType)))
       .map((h) => ({ node: decodeNode(h.node) }));
     return rankHits(tokens, hits, options.limit ?? 20);
   }
@@ -201,7 +204,7 @@ export class Neo4jGraphStore implements GraphStore {
     const limit = options.limit ?? DEFAULT_PATH_LIMIT;
     const found = await this.read(`paths:${JSON.stringify([from, to, maxLength, limit])}`, async (tx, version) => {
       const ends = column<StoredNode>(await tx.run(Q.NODES_BY_IDS, { ids: [from, to], version }), 'node');
-      if (!ends.some((n) => n.props.id === from) || !ends.some((n) => n.props.id === to)) return undefined;
+      if (!ends.some((n) => n.id === from) || !ends.some((n) => n.id === to)) return undefined;
       if (from === to) return { paths: [{ nodes: [from], edges: [] as StoredEdge[] }], nodes: ends };
       const result = await tx.run(Q.allShortestPaths(maxLength), { from, to, cap: neo4j.int(PATH_CAP), version });
       const paths = result.records
@@ -216,7 +219,7 @@ export class Neo4jGraphStore implements GraphStore {
       return { paths, nodes: column<StoredNode>(await tx.run(Q.NODES_BY_IDS, { ids, version }), 'node') };
     });
     if (!found) return undefined;
-    const nodes = new Map(found.nodes.map((stored) => [stored.props.id as string, stored]));
+    const nodes = new Map(found.nodes.map((stored) => [stored.id as string, stored]));
     return found.paths.map((p) => ({ nodes: p.nodes.map((id) => decodeNode(nodes.get(id)!)), edges: p.edges.map(decodeEdge) }));
   }
 

@@ -2,13 +2,13 @@
 // only from the schema's closed lists (checked by `label` and `relation`, also
 // for the dynamic ones of a load); every value is a parameter.
 import { NODE_TYPES, RELATION_TYPES, type NodeType, type RelationType } from '../../schema/graph.ts';
-import { CHILD_KINDS, ORDER_PROPERTY, VERSION_PROPERTY } from './propertyMapping.ts';
+import { ORDER_PROPERTY, VERSION_PROPERTY } from './propertyMapping.ts';
 
 /**
  * Each node carries the :Node label and its type's label, its fields as
- * properties (propertyMapping.ts), its child records as nodes of their own
- * (:Citation), and the version of the load that wrote it: readers join on the
- * active version, so a load under way or a killed one is never seen.
+ * properties (propertyMapping.ts) and the version of the load that wrote it:
+ * readers join on the active version, so a load under way or a killed one is
+ * never seen.
  */
 export const NODE_LABEL = 'Node';
 export const META_LABEL = 'SecretumMeta';
@@ -28,15 +28,11 @@ export function relation(type: RelationType): string {
   return type;
 }
 
-/** Every relationship type of the knowledge graph: what paths walk (not HAS_CITATION). */
+/** Every relationship type of the knowledge graph: what paths and neighbourhoods walk. */
 const GRAPH_RELATIONS = RELATION_TYPES.map(relation).join('|');
-const CHILD_RELATIONS = CHILD_KINDS.map((c) => c.relationship).join('|');
 
-/** A node as propertyMapping.decodeNode reads it: its properties and its child records in any order. */
-export const nodeOut = (n: string) =>
-  CHILD_RELATIONS
-    ? `{props: properties(${n}), children: [(${n})-[h:${CHILD_RELATIONS}]->(c) | {relationship: type(h), order: h.order, props: properties(c)}]}`
-    : `{props: properties(${n}), children: []}`;
+/** A node as propertyMapping.decodeNode reads it. */
+export const nodeOut = (n: string) => `properties(${n})`;
 
 /** A relationship as propertyMapping.decodeEdge reads it. */
 export const edgeOut = (r: string) => `{type: type(${r}), source: startNode(${r}).id, target: endNode(${r}).id, props: properties(${r})}`;
@@ -74,25 +70,29 @@ export const dropConstraint = (name: string) => {
 export const AWAIT_INDEXES = 'CALL db.awaitIndexes(120)';
 
 // ---------- load: batches under a new version, then one small flip ----------
-// One statement for nodes (with their child records) and one for
+// One statement for nodes and one for
 // relationships, whatever their types (dynamic labels and types, Neo4j 5.26):
 // every statement costs a round trip and server CPU of its own.
 
 /** The version readers see, and every version present (a killed load leaves one behind; a graph of an older engine has none). */
 export const ACTIVE_VERSION = `OPTIONAL MATCH (m:${META_LABEL} {key: 'graph'}) RETURN m.version AS version`;
+/** The active version's size beside every node stored (a count Neo4j keeps: no scan): equal when nothing else is stored. */
+export const STORED_COUNTS = `OPTIONAL MATCH (m:${META_LABEL} {key: 'graph'})
+  CALL () { MATCH (n:${NODE_LABEL}) RETURN count(n) AS stored }
+  RETURN m.nodes AS active, stored`;
+/** A scan of every node: run only when STORED_COUNTS says something besides the active graph is there. */
 export const STORED_VERSIONS = `MATCH (n:${NODE_LABEL}) RETURN DISTINCT n.${VERSION_PROPERTY} AS version`;
 
 export const CREATE_NODES = `UNWIND $rows AS row
   CREATE (n:${NODE_LABEL}:$(row.type))
   SET n = row.props
-  WITH n, row
-  UNWIND row.children AS child
-  CREATE (n)-[:$(child.relationship) {order: child.order}]->(c:$(child.label))
-  SET c = child.props`;
+  RETURN row.props.id AS id, elementId(n) AS elementId`;
 
+// Relationships find their ends by the element ids the node statement
+// returned: a seek by element id costs less than one through the id index.
 export const CREATE_EDGES = `UNWIND $rows AS row
-  MATCH (a:${NODE_LABEL} {id: row.source}) WHERE a.${VERSION_PROPERTY} = $version
-  MATCH (b:${NODE_LABEL} {id: row.target}) WHERE b.${VERSION_PROPERTY} = $version
+  MATCH (a) WHERE elementId(a) = row.source
+  MATCH (b) WHERE elementId(b) = row.target
   CREATE (a)-[r:$(row.type)]->(b)
   SET r = row.props`;
 
@@ -106,10 +106,9 @@ export const SET_ACTIVE_VERSION = `MERGE (m:${META_LABEL} {key: 'graph'})
   SET m.version = $version, m.loadedAt = $loadedAt, m.nodes = $nodes, m.edges = $edges
   REMOVE m.facts`;
 
-/** Nodes of one version, with their child records, detached and deleted a batch at a time. */
+/** Nodes of one version, detached and deleted a batch at a time. */
 export const DELETE_VERSION_BATCH = `MATCH (n:${NODE_LABEL} {${VERSION_PROPERTY}: $version})
   WITH n LIMIT $batch
-  ${CHILD_RELATIONS ? `CALL (n) { OPTIONAL MATCH (n)-[:${CHILD_RELATIONS}]->(c) DETACH DELETE c }` : ''}
   DETACH DELETE n
   RETURN count(*) AS deleted`;
 

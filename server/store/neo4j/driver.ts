@@ -20,6 +20,8 @@ export interface Neo4jConnection {
   maxInFlight?: number;
   /** questions waiting before new ones are answered 503 (default 2,000) */
   maxQueued?: number;
+  /** how long a transaction waits for a pooled connection, or a routing table, before 503 (default 5 s: fail fast when the server is down) */
+  acquisitionTimeoutMs?: number;
   /**
    * How long the graph version read from the database is trusted (default 1000 ms):
    * cached answers are served without a round trip meanwhile. A load by another
@@ -39,7 +41,7 @@ export function createDriver(connection: Neo4jConnection): Driver {
     maxConnectionPoolSize: connection.maxConnectionPoolSize ?? DEFAULT_POOL_SIZE,
     // Fail fast when the server is down: the API answers 503 and the client retries.
     maxTransactionRetryTime: 2_000,
-    connectionAcquisitionTimeout: 5_000,
+    connectionAcquisitionTimeout: connection.acquisitionTimeoutMs ?? 5_000,
     connectionTimeout: 3_000,
     logging: { level: 'error', logger: () => {} },
   });

@@ -9,8 +9,14 @@
 //                                             (assessProfession, assessClosedWorld)
 //   record of scalars (assess.facts)        → two parallel lists, keys and values
 //                                             (assessFactsKeys, assessFactsValues)
-//   list of objects (citations)             → child nodes (:Citation) joined by
-//                                             HAS_CITATION {order}, in order
+//   list of objects (citations)             → one list per field, in order
+//                                             (citationSources, citationSections,
+//                                             citationQuotes): row i of the lists
+//                                             is element i. List properties rather
+//                                             than child nodes: a node and a
+//                                             relationship per citation doubled the
+//                                             cost of a load, and Neo4j Browser shows
+//                                             the lists with the node.
 //
 // A shape outside these (a list of objects inside an object, a union) fails
 // when the mapping is built, at start, never halfway through a load; and the
@@ -33,7 +39,7 @@ type Field =
   | { kind: 'list'; key: string; property: string }
   | { kind: 'object'; key: string; fields: Field[] }
   | { kind: 'record'; key: string; keysProperty: string; valuesProperty: string }
-  | { kind: 'children'; key: string; label: string; relationship: string; fields: Field[] };
+  | { kind: 'table'; key: string; columns: { key: string; property: string }[] };
 
 type ZodAny = z.core.$ZodType;
 const defOf = (schema: ZodAny) => schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
@@ -57,7 +63,7 @@ const upperSnake = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpp
 /** citations → Citation; the only plural rule the schema needs, checked when it is built. */
 const singular = (s: string) => (s.endsWith('s') ? s.slice(0, -1) : s);
 
-function fieldsOf(shape: Record<string, ZodAny>, prefix: string, where: string, topLevel: boolean, claimed: Map<string, string>): Field[] {
+function fieldsOf(shape: Record<string, ZodAny>, prefix: string, where: string, claimed: Map<string, string>): Field[] {
   const claim = (property: string, path: string) => {
     if (RESERVED.has(property)) throw new Error(`${path}: property "${property}" is reserved by the Neo4j engine`);
     const other = claimed.get(property);
@@ -73,14 +79,20 @@ function fieldsOf(shape: Record<string, ZodAny>, prefix: string, where: string, 
     if (def.type === 'array') {
       const element = unwrap(def.element as ZodAny);
       if (isScalar(element)) return { kind: 'list', key, property: claim(camel(prefix, key), path) };
-      if (topLevel && defOf(element).type === 'object') {
-        const name = capitalise(singular(key));
-        const fields = fieldsOf((element as z.ZodObject).shape as Record<string, ZodAny>, '', `${where}.${key}[]`, false, new Map());
-        return { kind: 'children', key, label: name, relationship: `HAS_${upperSnake(name)}`, fields };
+      if (defOf(element).type === 'object') {
+        // Every field of the element must be a required scalar: a list property cannot hold a gap.
+        const columns = Object.entries((element as z.ZodObject).shape as Record<string, ZodAny>).map(([column, type]) => {
+          const inner = defOf(type as ZodAny).type;
+          if (!isScalar(type as ZodAny) || inner === 'optional' || inner === 'default') {
+            throw new Error(`${path}[].${column}: the Neo4j engine stores a list of objects only when each field is a required scalar`);
+          }
+          return { key: column, property: claim(`${camel(prefix, singular(key))}${capitalise(column)}s`, `${path}[].${column}`) };
+        });
+        return { kind: 'table', key, columns };
       }
     }
     if (def.type === 'object') {
-      return { kind: 'object', key, fields: fieldsOf((schema as z.ZodObject).shape as Record<string, ZodAny>, camel(prefix, key), path, false, claimed) };
+      return { kind: 'object', key, fields: fieldsOf((schema as z.ZodObject).shape as Record<string, ZodAny>, camel(prefix, key), path, claimed) };
     }
     if (def.type === 'record' && isScalar(def.valueType as ZodAny)) {
       const property = camel(prefix, key);
@@ -126,11 +138,13 @@ type Props = Record<string, unknown>;
 function encodeFields(fields: Field[], record: Props, into: Props): void {
   for (const field of fields) {
     const value = record[field.key];
-    if (value === undefined || field.kind === 'children') continue;
+    if (value === undefined) continue;
     if (field.kind === 'scalar') into[field.property] = encodeScalar(value);
     else if (field.kind === 'list') into[field.property] = encodeList(value as unknown[]);
     else if (field.kind === 'object') encodeFields(field.fields, value as Props, into);
-    else {
+    else if (field.kind === 'table') {
+      for (const column of field.columns) into[column.property] = encodeList((value as Props[]).map((row) => row[column.key]));
+    } else {
       const entries = Object.entries(value as Props);
       into[field.keysProperty] = entries.map(([k]) => k);
       into[field.valuesProperty] = encodeList(entries.map(([, v]) => v));
@@ -139,19 +153,22 @@ function encodeFields(fields: Field[], record: Props, into: Props): void {
 }
 
 /** Undefined when none of the fields is stored (an absent optional object). */
-function decodeFields(fields: Field[], props: Props, children: Map<string, Props[]>): Props | undefined {
+function decodeFields(fields: Field[], props: Props): Props | undefined {
   const out: Props = {};
   let found = false;
   for (const field of fields) {
     let value: unknown;
     if (field.kind === 'scalar') value = props[field.property] === undefined ? undefined : decodeScalar(props[field.property]);
     else if (field.kind === 'list') value = (props[field.property] as unknown[] | undefined)?.map(decodeScalar);
-    else if (field.kind === 'object') value = decodeFields(field.fields, props, children);
+    else if (field.kind === 'object') value = decodeFields(field.fields, props);
     else if (field.kind === 'record') {
       const keys = props[field.keysProperty] as string[] | undefined;
       const values = props[field.valuesProperty] as unknown[] | undefined;
       value = keys && Object.fromEntries(keys.map((k, i) => [k, decodeScalar(values![i])]));
-    } else value = children.get(field.relationship)?.map((child) => decodeFields(field.fields, child, new Map()) ?? {});
+    } else {
+      const lists = field.columns.map((c) => props[c.property] as unknown[] | undefined);
+      value = lists[0] && lists[0].map((_, i) => Object.fromEntries(field.columns.map((c, j) => [c.key, decodeScalar(lists[j]![i])])));
+    }
     if (value === undefined) continue;
     out[field.key] = value;
     found = true;
@@ -161,19 +178,6 @@ function decodeFields(fields: Field[], props: Props, children: Map<string, Props
 
 // ---------- nodes, edges, facts ----------
 
-/** A child record as read: the relationship's type and order, the child node's properties. */
-export interface StoredChild {
-  relationship: string;
-  order: number;
-  props: Props;
-}
-
-/** A node as read back: its properties and its child records. */
-export interface StoredNode {
-  props: Props;
-  children: StoredChild[];
-}
-
 /** A relationship as read back. */
 export interface StoredEdge {
   type: string;
@@ -182,20 +186,13 @@ export interface StoredEdge {
   props: Props;
 }
 
-/** What the loader writes for one node: its type label, its properties and its child records. */
-export interface NodeRow {
-  type: string;
-  props: Props;
-  children: { relationship: string; label: string; order: number; props: Props }[];
-}
-
 const objectShape = (schema: unknown) => (schema as z.ZodObject).shape as Record<string, ZodAny>;
 
 function buildNodeFields(): Map<string, Field[]> {
   const byType = new Map<string, Field[]>();
   for (const option of (GraphNode as unknown as { options: z.ZodObject[] }).options) {
     const type = defOf(option.shape.type as ZodAny).values as string[];
-    byType.set(type[0], fieldsOf(objectShape(option), '', type[0], true, new Map()));
+    byType.set(type[0], fieldsOf(objectShape(option), '', type[0], new Map()));
   }
   for (const type of NODE_TYPES) if (!byType.has(type)) throw new Error(`no schema for node type ${type}`);
   return byType;
@@ -207,21 +204,9 @@ const EDGE_FIELDS = fieldsOf(
   Object.fromEntries(Object.entries(objectShape(GraphEdge)).filter(([key]) => !['type', 'source', 'target'].includes(key))),
   '',
   'GraphEdge',
-  false,
   new Map(),
 );
-const FACT_FIELDS = fieldsOf(objectShape(Fact), '', 'Fact', false, new Map());
-
-/** Every child relationship and label any node type has, for the Cypher that reads and deletes them. */
-export const CHILD_KINDS: { relationship: string; label: string }[] = [
-  ...new Map(
-    [...NODE_FIELDS.values()].flat().flatMap((f) => (f.kind === 'children' ? [[f.relationship, { relationship: f.relationship, label: f.label }] as const] : [])),
-  ).values(),
-];
-
-for (const { label } of CHILD_KINDS) {
-  if ((NODE_TYPES as readonly string[]).includes(label)) throw new Error(`child label ${label} is also a node type`);
-}
+const FACT_FIELDS = fieldsOf(objectShape(Fact), '', 'Fact', new Map());
 
 function fieldsFor(type: string): Field[] {
   const fields = NODE_FIELDS.get(type);
@@ -229,38 +214,22 @@ function fieldsFor(type: string): Field[] {
   return fields;
 }
 
-export function encodeNode(node: GraphNode, extra: Props): NodeRow {
-  const fields = fieldsFor(node.type);
+/** The properties of a node, with `extra` (its version, its search text). */
+export function encodeNode(node: GraphNode, extra: Props): Props {
   const props: Props = { ...extra };
-  encodeFields(fields, node as unknown as Props, props);
-  const children: NodeRow['children'] = [];
-  for (const field of fields) {
-    if (field.kind !== 'children') continue;
-    ((node as unknown as Props)[field.key] as Props[] | undefined)?.forEach((child, order) => {
-      const childProps: Props = { ...extra };
-      encodeFields(field.fields, child, childProps);
-      children.push({ relationship: field.relationship, label: field.label, order, props: childProps });
-    });
-  }
-  return { type: node.type, props, children };
+  encodeFields(fieldsFor(node.type), node as unknown as Props, props);
+  return props;
 }
 
-export function decodeNode(stored: StoredNode): GraphNode {
-  const byRelationship = new Map<string, Props[]>();
-  for (const child of [...stored.children].sort((a, b) => a.order - b.order)) {
-    const list = byRelationship.get(child.relationship) ?? [];
-    list.push(child.props);
-    byRelationship.set(child.relationship, list);
-  }
-  return decodeFields(fieldsFor(stored.props.type as NodeType), stored.props, byRelationship) as GraphNode;
+export function decodeNode(props: Props): GraphNode {
+  return decodeFields(fieldsFor(props.type as NodeType), props) as GraphNode;
 }
 
-/** The node as the engine will read it back, refused when it differs in any way. */
-export function encodeNodeChecked(node: GraphNode, extra: Props): NodeRow {
-  const row = encodeNode(node, extra);
-  const back = decodeNode({ props: row.props, children: row.children.map((c) => ({ relationship: c.relationship, order: c.order, props: c.props })) });
-  if (!isDeepStrictEqual(back, node)) throw new Error(`node ${node.id} cannot be stored as Neo4j properties exactly: ${JSON.stringify(node).slice(0, 300)}`);
-  return row;
+/** The node's properties, refused when the node would not be read back exactly as it is. */
+export function encodeNodeChecked(node: GraphNode, extra: Props): Props {
+  const props = encodeNode(node, extra);
+  if (!isDeepStrictEqual(decodeNode(props), node)) throw new Error(`node ${node.id} cannot be stored as Neo4j properties exactly: ${JSON.stringify(node).slice(0, 300)}`);
+  return props;
 }
 
 export function encodeEdge(edge: GraphEdge): Props {
@@ -270,7 +239,7 @@ export function encodeEdge(edge: GraphEdge): Props {
 }
 
 export function decodeEdge(stored: StoredEdge): GraphEdge {
-  const rest = decodeFields(EDGE_FIELDS, stored.props, new Map()) ?? {};
+  const rest = decodeFields(EDGE_FIELDS, stored.props) ?? {};
   const { id, ...others } = rest;
   return { id, type: stored.type, source: stored.source, target: stored.target, ...others } as GraphEdge;
 }
@@ -282,5 +251,5 @@ export function encodeFact(fact: Fact, extra: Props): Props {
 }
 
 export function decodeFact(props: Props): Fact {
-  return decodeFields(FACT_FIELDS, props, new Map()) as Fact;
+  return decodeFields(FACT_FIELDS, props) as Fact;
 }
