@@ -32,13 +32,21 @@ function headline(assessment: Unexplained): string {
       return 'À déterminer : la réponse dépend de faits encore inconnus (voir les questions ci-dessous).';
     case 'not_bound': {
       const base = profession.bound
-        ? 'Pas tenu au secret : l’information n’a pas été reçue dans un cadre professionnel — le secret ne couvre que ce qui est confié au professionnel (Cass. 20 février 1905).'
+        ? 'Pas tenu au secret : l’information n’a pas été reçue dans un cadre professionnel — le secret couvre ce que le professionnel apprend en cette qualité, même hors du travail s’il est clairement identifié comme tel (Cass. 20 février 1905).'
         : `Pas tenu au secret : ${profession.label} n’est pas soumis(e) au secret professionnel.`;
       return assessment.possibleVerdicts.includes('required')
         ? `${base} Une obligation qui vise chacun peut encore s’appliquer selon les faits (${pendingObligations(assessment)}).`
         : base;
     }
   }
+}
+
+const NECESSARY = 'strictly_necessary';
+
+function closedOnlyByExcess(route: AssessedRoute): boolean {
+  const flat = (items: EvaluatedRequirement[]): EvaluatedRequirement[] => items.flatMap((c) => (c.kind === 'group' ? flat(c.children) : [c]));
+  const unmet = flat(route.conditions).filter((c) => c.status !== 'met');
+  return route.limits.every((l) => l.status !== 'holds') && unmet.length === 1 && unmet[0].kind === 'condition' && unmet[0].fact === NECESSARY && unmet[0].status === 'unmet';
 }
 
 /** The obligations still possible: the requiring routes not yet settled, by their articles. */
@@ -51,10 +59,11 @@ function citeSources(sources: SourceRef[]): string {
   return sources.map((s) => s.label).join(', ') || 'Principe général';
 }
 
+/** A condition, or a group in brackets: « [l’une de : ✓ a ou ? b] », so that cumulative conditions never read as alternatives. */
 function conditionLine(condition: EvaluatedRequirement): string[] {
   if (condition.kind === 'group') {
     const inner = condition.children.flatMap(conditionLine);
-    return [`${condition.mode === 'any' ? 'l’une de ces conditions' : 'toutes ces conditions'} : ${inner.join(' ; ')}`];
+    return [condition.mode === 'any' ? `[l’une de : ${inner.join(' ou ')}]` : `[toutes : ${inner.join(' et ')}]`];
   }
   const mark = condition.status === 'met' ? '✓' : condition.status === 'unmet' ? '✗' : '?';
   return [`${mark} ${condition.label}`];
@@ -64,7 +73,7 @@ function routeParagraph(route: AssessedRoute): string {
   const verb = route.effect === 'requires' ? 'oblige à informer' : 'permet d’informer';
   const lines = [`${citeSources(route.provisions)} : ${route.exception.label} — ${verb} ${route.recipient.label}. ${route.exception.summary}`];
   const conditions = route.conditions.flatMap(conditionLine);
-  if (conditions.length) lines.push(`Conditions : ${conditions.join(' ; ')}.`);
+  if (conditions.length) lines.push(`Conditions${route.conditions.length > 1 ? ', toutes requises' : ''} : ${conditions.join(' ; ')}.`);
   for (const limit of route.limits) {
     if (limit.status === 'holds') lines.push(`Fermé par une limite — ${citeSources(limit.sources)} : ${limit.label}.`);
     if (limit.status === 'undetermined') lines.push(`À vérifier — ${citeSources(limit.sources)} : ${limit.label}.`);
@@ -75,7 +84,8 @@ function routeParagraph(route: AssessedRoute): string {
 function replacementNote(routes: AssessedRoute[]): { text: string; articles: string[] } | undefined {
   const replaced = new Map<string, { label: string; by: string }>();
   for (const route of routes) {
-    for (const source of route.provisions) {
+    // The secret the route lifts is cited too (art. 458, in every refusal): its replacement is said as well.
+    for (const source of [...route.provisions, ...route.derogatesFrom]) {
       if (source.status === 'replaced' && source.replacedBy.length) replaced.set(source.id, { label: source.label, by: source.replacedBy.map((r) => r.label).join(', ') });
     }
   }
@@ -114,6 +124,10 @@ export function explainAssessment(assessment: Unexplained): Explanation {
   if (assessment.verdict === 'forbidden' && assessment.routes.length) {
     const closed = assessment.routes.map((r) => `${citeSources(r.provisions)} (${r.exception.label})`).join(' ; ');
     steps.push(step('closed', `Voies examinées et fermées : ${closed}.`, [...new Set(assessment.routes.flatMap((r) => r.provisions.map((p) => p.id)))]));
+    // Closed only because more than the strict necessary is asked: the necessary may still be given (example 11).
+    for (const route of assessment.routes.filter(closedOnlyByExcess)) {
+      steps.push(step('closed', `Vous pouvez toutefois communiquer ce qui est strictement nécessaire : ${route.exception.label} (${citeSources(route.provisions)}) s’ouvre dans cette limite.`, route.provisions.map((p) => p.id)));
+    }
   }
   // A limit naming the recipient explains a refusal; beside a "may" or a "must" it would only mislead.
   const refusing = assessment.verdict !== 'permitted' && assessment.verdict !== 'required';

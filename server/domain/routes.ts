@@ -26,7 +26,7 @@ export interface RouteCandidate {
   /** the recipient (or category of recipients) the exception names */
   target: NodeRef;
   sources: SourceRef[];
-  derogatesFrom: NodeRef[];
+  derogatesFrom: SourceRef[];
   requirements: Requirement[];
   limits: LimitCandidate[];
   duties: DutyRef[];
@@ -266,9 +266,10 @@ export function buildRouteCandidates(view: GraphView, professionId: string, reci
       const elements = new ElementSet().node(professionId).add(...holderChain.get(appliesEdge.target)!, appliesEdge, targetEdge);
       if (recipientChain && targetEdge !== role) elements.add(...recipientChain.get(targetEdge.target)!);
       if (targetEdge === role) elements.node(recipientId!);
-      const derogatesFrom = view.out(exceptionId, 'DEROGATES_FROM').map((e) => {
+      const derogatesFrom = view.out(exceptionId, 'DEROGATES_FROM').flatMap((e) => {
         elements.add(e);
-        return ref(view.node(e.target)!);
+        const base = sourceRef(view, e.target);
+        return base ? [base] : [];
       });
       const targetChain = recipientChain ?? isAChain(view, targetEdge.target);
       const limits = view

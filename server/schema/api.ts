@@ -119,7 +119,7 @@ export const AssessedRoute = z.object({
   status: RouteStatus,
   recipient: NodeRef.describe('the recipient or category the route names'),
   provisions: z.array(SourceRef),
-  derogatesFrom: z.array(NodeRef),
+  derogatesFrom: z.array(SourceRef).describe('the secret the route lifts (art. 458), with its status'),
   conditions: z.array(EvaluatedRequirement),
   limits: z.array(AssessedLimit),
   duties: z.array(DutyRef),
