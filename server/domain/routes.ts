@@ -226,7 +226,12 @@ function dutyRef(node: GraphNode): DutyRef {
  * if given (one route per exception), else towards every recipient the
  * exceptions name (one route per exception and named recipient).
  */
-export function buildRouteCandidates(view: GraphView, professionId: string, recipientId?: string, situationId?: string): RouteCandidates {
+export interface RouteOptions {
+  /** every route whatever the situation (the disclosure map): also those of a situation of their own (seizure…) */
+  everySituation?: boolean;
+}
+
+export function buildRouteCandidates(view: GraphView, professionId: string, recipientId?: string, situationId?: string, options: RouteOptions = {}): RouteCandidates {
   const profession = view.node(professionId);
   if (profession?.type !== 'Profession') throw new NotFoundError('profession', professionId, 'Profession');
   const recipientNode = recipientId === undefined ? undefined : view.node(recipientId);
@@ -237,7 +242,8 @@ export function buildRouteCandidates(view: GraphView, professionId: string, reci
   if (situationId !== undefined && kind?.type !== 'SituationKind') throw new NotFoundError('situation', situationId, 'SituationKind');
   // A kind of situation puts some rules in play: the others are no route in it (a duty binding everyone stays).
   const involved = kind && new Set(view.out(kind.id, 'INVOLVES').map((e) => e.target));
-  const inPlay = (id: string) => (involved ? involved.has(id) : view.node(id)?.type !== 'Exception' || !(view.node(id) as NodeOf<'Exception'>).ownSituation);
+  const inPlay = (id: string) =>
+    involved ? involved.has(id) : options.everySituation || view.node(id)?.type !== 'Exception' || !(view.node(id) as NodeOf<'Exception'>).ownSituation;
   const holderChain = isAChain(view, professionId);
   const recipientChain = recipientId === undefined ? undefined : isAChain(view, recipientId);
 

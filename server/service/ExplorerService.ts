@@ -15,7 +15,7 @@ import type {
 import type { Fact, GraphNode, NodeType, RelationType } from '../schema/graph.ts';
 import { assessSituation } from '../domain/assess.ts';
 import { findDisclosureRoutes } from '../domain/disclosure.ts';
-import { buildRouteCandidates, type RouteCandidates } from '../domain/routes.ts';
+import { buildRouteCandidates, type RouteCandidates, type RouteOptions } from '../domain/routes.ts';
 import { EngineUnavailableError, InvalidInputError, NotFoundError } from '../schema/errors.ts';
 import type { EngineName, GraphStore } from '../store/GraphStore.ts';
 import type { CachedAnswer } from './answerCache.ts';
@@ -93,8 +93,9 @@ export class ExplorerService {
     return { facts: await this.factVocabulary() };
   }
 
+  /** Every route, whatever the situation: the map of what the law lets this profession reveal, to whom. */
   async disclosure(profession: string, recipient?: string): Promise<DisclosureMap> {
-    return findDisclosureRoutes(await this.routeCandidates(profession, recipient));
+    return findDisclosureRoutes(await this.routeCandidates(profession, recipient, undefined, { everySituation: true }));
   }
 
   async assess(body: AssessBody): Promise<Assessment> {
@@ -108,10 +109,10 @@ export class ExplorerService {
   }
 
   /** The routes of DOMAIN §5, found by the domain in what the store selected. */
-  async routeCandidates(profession: string, recipient?: string, situation?: string): Promise<RouteCandidates> {
+  async routeCandidates(profession: string, recipient?: string, situation?: string, options: RouteOptions = {}): Promise<RouteCandidates> {
     const key = `${profession}\u0000${recipient ?? ''}\u0000${situation ?? ''}`;
     const view = await this.cache.routeSubgraph(key, () => this.store.routeSubgraph(profession, recipient, situation));
-    return buildRouteCandidates(view, profession, recipient, situation);
+    return buildRouteCandidates(view, profession, recipient, situation, options);
   }
 
   /** The kinds of situation of « De quoi s'agit-il ? », with the recipients they concern and their facts in asking order. */

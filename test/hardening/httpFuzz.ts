@@ -107,6 +107,7 @@ export interface Vocabulary {
   ids: string[];
   professions: string[];
   recipients: string[];
+  situations: string[];
   facts: string[];
   words: string[];
 }
@@ -117,6 +118,7 @@ export function vocabularyOf(graph: GraphData): Vocabulary {
     ids: graph.nodes.map((n) => n.id),
     professions: ofType('Profession'),
     recipients: [...ofType('Recipient'), ...ofType('Profession')],
+    situations: ofType('SituationKind'),
     facts: graph.facts.map((f) => f.id),
     words: ['secret', 'médecin', 'necessite', '458 bis', 'Procureur', 'danger grave', 'art. 458', 'mineur'],
   };
@@ -148,12 +150,14 @@ const withQuery = (path: string, query: string) => (query ? `${path}?${query}` :
 /** Any JSON value, a body of the right shape with wrong parts, or bytes that are not JSON at all. */
 function assessBody(v: Vocabulary): fc.Arbitrary<string> {
   const id = fc.oneof(fc.constantFrom(...v.professions), fc.constantFrom(...v.recipients), nastyText(v.words), fc.anything());
+  const kind = fc.oneof(fc.constantFrom(...v.situations, 'kind-nope'), nastyText(v.words), fc.anything());
   const factKey = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...v.facts) }, fc.constantFrom(...PROTOTYPE_KEYS), nastyText(v.words));
   const factValue = fc.oneof({ weight: 3, arbitrary: fc.boolean() }, fc.constantFrom('true', 'oui', 1, 0, null, [], {}), fc.anything());
   const shaped = fc.record(
     {
       profession: id,
       recipient: id,
+      situation: kind,
       facts: fc.oneof({ weight: 4, arbitrary: fc.dictionary(factKey, factValue, { maxKeys: 6 }) }, fc.anything()),
       closedWorld: fc.oneof(fc.boolean(), fc.anything()),
       extra: fc.anything(),
@@ -194,6 +198,7 @@ export function requestFor(v: Vocabulary, path: string, method: string): fc.Arbi
   switch (`${method.toUpperCase()} ${path}`) {
     case 'GET /api/health':
     case 'GET /api/facts':
+    case 'GET /api/situations':
       return get(queryString(v, ['x']).map((q) => withQuery(path, q)));
     case 'GET /api/nodes':
       return get(queryString(v, ['type']).map((q) => withQuery(path, q)));

@@ -264,7 +264,8 @@ export const ROUTE_SUBGRAPH = `
     MATCH path = (t)-[:IS_A*0..]->(:${NODE_LABEL})
     RETURN collect(nodes(path)) AS targetNodes, collect(relationships(path)) AS targetEdges
   }
-  WITH *, [n IN inNodes + limitSources WHERE n.type IN ['Provision', 'CaseLaw']] AS sources
+  // the articles that establish a rule, and the secret a route lifts (DEROGATES_FROM), each with its code and replacement
+  WITH *, [n IN inNodes + limitSources + outNodes WHERE n.type IN ['Provision', 'CaseLaw']] AS sources
   CALL (sources) {
     UNWIND sources AS s
     MATCH (s)-[e:PART_OF|REPLACED_BY]->(y:${NODE_LABEL})
