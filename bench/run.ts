@@ -15,7 +15,7 @@ import type { EnginePhaseInput, EnginePhaseResult } from './engine-phase.ts';
 import { runHttpPhase, type HttpPlan } from './http-phase.ts';
 import { describeMachine, loadAverage } from './machine.ts';
 import type { SeriesPlan } from './queries.ts';
-import { checkTargets, renderTables, spliceTables, type BenchResults, type SizeResult } from './report.ts';
+import { checkTargets, renderTables, spliceTables, type BenchResults } from './report.ts';
 import { runUiPhase, type UiPlan } from './ui-phase.ts';
 
 const BENCH = import.meta.dirname;

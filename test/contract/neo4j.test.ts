@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadGraphData } from '../../server/graph/load.ts';
 import { Neo4jGraphLoader } from '../../server/store/neo4j/Neo4jGraphLoader.ts';
-import { Neo4jGraphStore } from '../../server/store/neo4j/Neo4jGraphStore.ts';
 import { connectTestStore, neo4jSkipReason, startTestNeo4j, type TestNeo4j } from '../support/neo4j.ts';
 import { graphStoreContract, pathGraph } from './graphStoreContract.ts';
 

@@ -3,8 +3,6 @@ import { expect, it } from 'vitest';
 import type { Fact } from '../../server/schema/graph.ts';
 import { describeInBrowser, useBrowserApp } from './support/harness.ts';
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 describeInBrowser('Évaluer : l’entretien et la réponse', () => {
   const app = useBrowserApp();
   let questions: Map<string, string>;

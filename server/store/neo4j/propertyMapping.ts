@@ -59,7 +59,6 @@ const isScalar = (schema: ZodAny) => SCALARS.has(defOf(unwrap(schema)).type);
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const camel = (prefix: string, key: string) => (prefix ? prefix + capitalise(key) : key);
-const upperSnake = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 /** citations → Citation; the only plural rule the schema needs, checked when it is built. */
 const singular = (s: string) => (s.endsWith('s') ? s.slice(0, -1) : s);
 

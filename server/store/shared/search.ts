@@ -7,7 +7,7 @@ const LATIN_SUFFIXES = 'bis|ter|quater|quinquies|sexies|septies|octies';
 
 /** "458 bis" → "458bis": an article number and its Latin suffix are one word. */
 const NUMBER_SUFFIX = new RegExp(`(\\d)\\s+(${LATIN_SUFFIXES})\\b`, 'g');
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 export function normaliseSearchText(text: string): string {
   // Accents, ligatures and non-ASCII spaces are all outside ASCII: plain ASCII text skips their steps.
