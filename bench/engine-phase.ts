@@ -78,7 +78,9 @@ async function runQueries(store: GraphStore, graph: GraphData, input: EnginePhas
   for (const series of querySeries({ store, freshStore, graph, seed: input.seed }, vocabulary)) {
     const result = await measureSeries(series, input.plan, jvmPid);
     const cpu = `${result.cpuMsPerCall} ms CPU/call${result.jvmCpuMsPerCall === undefined ? '' : ` + ${result.jvmCpuMsPerCall} JVM`}`;
-    console.error(`  ${store.engine} ${series.id}: p50 ${result.p50} ms, p99 ${result.p99} ms over ${result.calls} calls, ${cpu}${result.capped ? ' (capped)' : ''}`);
+    console.error(
+      `  ${store.engine} ${series.id}: p50 ${result.p50} ms, p99 ${result.p99} ms over ${result.calls} calls, ${cpu}${result.capped ? ' (capped)' : ''}`,
+    );
     results.push(result);
   }
   return results;
@@ -135,7 +137,9 @@ async function neo4jEngine(graph: GraphData, input: EnginePhaseInput): Promise<E
       peakResidentMiB: mib(peakResidentBytes(server.pid)),
       phasesMs: { nodes: Math.round(nodesDone - started), relations: Math.round(relationsDone - nodesDone), commit: Math.round(ended - relationsDone) },
     };
-    console.error(`  neo4j load: ${load.ms} ms (${load.nodesPerSecond} nodes/s; nodes ${load.phasesMs!.nodes}, relations ${load.phasesMs!.relations}, commit ${load.phasesMs!.commit}), JVM peak ${load.peakResidentMiB} MiB`);
+    console.error(
+      `  neo4j load: ${load.ms} ms (${load.nodesPerSecond} nodes/s; nodes ${load.phasesMs!.nodes}, relations ${load.phasesMs!.relations}, commit ${load.phasesMs!.commit}), JVM peak ${load.peakResidentMiB} MiB`,
+    );
     // The load's own connection warmed nothing for readers: reconnect, as a server start would.
     await store.close();
     store = await Neo4jGraphStore.connect({ uri: server.uri, queryTimeoutMs: 60_000 });

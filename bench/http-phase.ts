@@ -156,7 +156,9 @@ async function measure(
     jvmCpuMsPerRequest: jvmMs === undefined ? undefined : round2(jvmMs / Math.max(1, result.requests.total)),
   };
   const cpu = `${run.cpuMsPerRequest} ms CPU/req${run.jvmCpuMsPerRequest === undefined ? '' : ` + ${run.jvmCpuMsPerRequest} JVM`}`;
-  console.error(`  http ${server} ${target.name} c=${connections}: ${run.requestsPerSecond} req/s, p99 ${run.latencyP99} ms, ${cpu}${run.failures ? `, ${run.failures} failures` : ''}`);
+  console.error(
+    `  http ${server} ${target.name} c=${connections}: ${run.requestsPerSecond} req/s, p99 ${run.latencyP99} ms, ${cpu}${run.failures ? `, ${run.failures} failures` : ''}`,
+  );
   return run;
 }
 

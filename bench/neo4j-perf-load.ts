@@ -59,7 +59,9 @@ for (const size of values.sizes!.split(',').map(Number)) {
       console.log(
         `${graph.nodes.length} nodes run ${run}: visible after ${report.visibleMs} ms, ${Math.round(graph.nodes.length / (report.visibleMs / 1000))} nodes/s ` +
           `(nodes ${Math.round(nodesDone - t0)}, relations and flip ${Math.round(t0 + report.visibleMs - nodesDone)}), previous graph removed after ${Math.round(ms)} ms; ` +
-          `CPU JVM ${Math.round(cpuMs(server.pid) - jvm0)} ms (${Object.entries(threadCpu(server.pid)).map(([g, ms]) => `${g} ${Math.round(ms - (threads0[g] ?? 0))}`).join(', ')}), node ${Math.round(cpuMs() - node0)} ms; ` +
+          `CPU JVM ${Math.round(cpuMs(server.pid) - jvm0)} ms (${Object.entries(threadCpu(server.pid))
+            .map(([g, ms]) => `${g} ${Math.round(ms - (threads0[g] ?? 0))}`)
+            .join(', ')}), node ${Math.round(cpuMs() - node0)} ms; ` +
           `peak RSS JVM ${mib(peakResidentBytes(server.pid))} MiB, node ${mib(peakResidentBytes())} MiB`,
       );
     }

@@ -58,7 +58,7 @@ export function assessPairs(graph: GraphData, seed: number): [string, string][] 
   const recipients = graph.nodes.filter((n) => n.type === 'Recipient' || n.type === 'Profession').map((n) => n.id);
   const pairs: [string, string][] = [];
   let state = seed >>> 0 || 1;
-  const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296);
+  const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296;
   const wanted = Math.min(professions.length * recipients.length, 20_000);
   const seen = new Set<string>();
   while (pairs.length < wanted) {
@@ -122,17 +122,18 @@ export function querySeries(context: QueryContext, vocabulary: Fact[]): QuerySer
       round: async () => ({ call: () => store.neighbourhood(neighbourhood.id, { depth: neighbourhood.depth }) }),
       digest: async () => {
         const sub = (await store.neighbourhood(neighbourhood.id, { depth: neighbourhood.depth }))!;
-        return `${sub.nodes.length} nodes ${sub.edges.length} edges truncated=${sub.truncated} first=${sub.nodes.slice(0, 3).map((n) => n.id).join(',')}`;
+        return `${sub.nodes.length} nodes ${sub.edges.length} edges truncated=${sub.truncated} first=${sub.nodes
+          .slice(0, 3)
+          .map((n) => n.id)
+          .join(',')}`;
       },
     },
-    ...searches.map(
-      (q): QuerySeries => ({
-        id: `search-${q.replace(/\W+/g, '-')}`,
-        label: `search "${q}" (top 20)`,
-        round: async () => ({ call: () => store.search(q) }),
-        digest: async () => (await store.search(q)).map((h) => h.node.id).join(','),
-      }),
-    ),
+    ...searches.map((q): QuerySeries => ({
+      id: `search-${q.replace(/\W+/g, '-')}`,
+      label: `search "${q}" (top 20)`,
+      round: async () => ({ call: () => store.search(q) }),
+      digest: async () => (await store.search(q)).map((h) => h.node.id).join(','),
+    })),
     {
       id: 'shortest-paths',
       label: `shortest paths ${path.from} → ${path.to} (up to 6 edges, 10 paths)`,

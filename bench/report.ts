@@ -40,11 +40,11 @@ export interface TargetCheck {
   met: boolean | undefined;
 }
 
-const ms = (x: number | null | undefined) => (x === undefined || x === null || Number.isNaN(x) ? '–' : x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : Math.round(x).toString());
+const ms = (x: number | null | undefined) =>
+  x === undefined || x === null || Number.isNaN(x) ? '–' : x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : Math.round(x).toString();
 const int = (x: number | null | undefined) => (x === undefined || x === null ? '–' : Math.round(x).toLocaleString('en'));
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
-const table = (head: string[], rows: (string | number)[][]) =>
-  [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
+const table = (head: string[], rows: (string | number)[][]) => [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
 
 function series(size: SizeResult, engine: 'memory' | 'neo4j', id: string): SeriesResult | undefined {
   return size.engines?.find((e) => e.engine === engine)?.queries.find((q) => q.id === id);
@@ -66,7 +66,10 @@ export function checkTargets(results: Omit<BenchResults, 'targets'>): TargetChec
   const checks: TargetCheck[] = [];
   const http = (server: HttpRun['server'], target: string, connections: number) =>
     results.http?.find((r) => r.server === server && r.target === target && r.connections === connections);
-  for (const [engine, limit] of [['memory', 5], ['neo4j', 20]] as const) {
+  for (const [engine, limit] of [
+    ['memory', 5],
+    ['neo4j', 20],
+  ] as const) {
     const run = http(`api (${engine})`, 'POST /api/assess', 10);
     checks.push({
       target: `assess p99 ≤ ${limit} ms over HTTP at 10 connections, real graph, ${engine === 'memory' ? 'embedded' : 'Neo4j'}`,
@@ -90,7 +93,10 @@ export function checkTargets(results: Omit<BenchResults, 'targets'>): TargetChec
     }
   }
   const at100k = results.sizes.find((s) => s.wanted === 100_000);
-  for (const [engine, limit] of [['memory', 20], ['neo4j', 50]] as const) {
+  for (const [engine, limit] of [
+    ['memory', 20],
+    ['neo4j', 50],
+  ] as const) {
     const figures = ['assess-same-pair', 'assess-varying-pairs', 'neighbourhood'].map((id) => ({ id, s: at100k && series(at100k, engine, id) }));
     const measured = figures.filter((f) => f.s);
     checks.push({
@@ -105,7 +111,7 @@ export function checkTargets(results: Omit<BenchResults, 'targets'>): TargetChec
     target: 'the embedded engine holds 1M nodes',
     measured: millionMemory?.load
       ? `${int(million!.nodes)} nodes loaded in ${ms(millionMemory.load.ms / 1000)} s, peak RSS ${int(millionMemory.load.peakResidentMiB)} MiB, every query answered`
-      : million?.error ?? 'not measured',
+      : (million?.error ?? 'not measured'),
     met: millionMemory?.load ? millionMemory.queries.every((q) => q.calls > 0 && !q.errors) : million ? false : undefined,
   });
   const neo4jLoads = results.sizes
@@ -142,7 +148,16 @@ export function renderTables(r: BenchResults): string {
         ['software', `Node ${m.node}; ${m.java ?? 'no Java'}; Neo4j ${m.neo4j ?? '–'} (embedded jars, Bolt on 127.0.0.1); Chromium ${r.ui?.chromium ?? '–'}`],
         ['tree', `${m.commit ?? '?'}${m.dirty ? ' + uncommitted changes' : ''}`],
         ['load average (1/5/15 min)', `start ${r.loadAverage.start.join(' / ')}, end ${r.loadAverage.end.join(' / ')}`],
-        ['duration', `${Math.round(r.durationS)} s${r.phaseS ? ` (${Object.entries(r.phaseS).map(([phase, s]) => `${phase} ${s} s`).join(', ')})` : ''}`],
+        [
+          'duration',
+          `${Math.round(r.durationS)} s${
+            r.phaseS
+              ? ` (${Object.entries(r.phaseS)
+                  .map(([phase, s]) => `${phase} ${s} s`)
+                  .join(', ')})`
+              : ''
+          }`,
+        ],
       ],
     ),
     '',
@@ -152,7 +167,14 @@ export function renderTables(r: BenchResults): string {
   out.push(
     table(
       ['graph', 'nodes', 'relations', 'build ms', 'validate ms', 'problems'],
-      r.sizes.map((s) => [s.label, int(s.nodes), int(s.relations), int(s.buildMs), int(s.validateMs), s.error ? `error: ${s.error.split('\n')[0]}` : (s.problems ?? '–')]),
+      r.sizes.map((s) => [
+        s.label,
+        int(s.nodes),
+        int(s.relations),
+        int(s.buildMs),
+        int(s.validateMs),
+        s.error ? `error: ${s.error.split('\n')[0]}` : (s.problems ?? '–'),
+      ]),
     ),
     '',
   );
@@ -174,7 +196,13 @@ export function renderTables(r: BenchResults): string {
       ]);
     }
   }
-  out.push(table(['graph', 'engine', 'load ms', 'nodes/s', 'relations/s', 'RSS before MiB', 'peak RSS MiB', 'heap kept MiB', 'Neo4j: nodes / relations / commit ms'], loads), '');
+  out.push(
+    table(
+      ['graph', 'engine', 'load ms', 'nodes/s', 'relations/s', 'RSS before MiB', 'peak RSS MiB', 'heap kept MiB', 'Neo4j: nodes / relations / commit ms'],
+      loads,
+    ),
+    '',
+  );
 
   out.push('#### Queries in process (ms: p50 and p99 over all calls; small: lowest–highest of the per-round value)', '');
   const labels = new Map<string, string>();
@@ -189,9 +217,37 @@ export function renderTables(r: BenchResults): string {
       rows.push([id, s.label, ...latencyCell(mem), ...latencyCell(neo), agree]);
     }
   }
-  out.push(table(['query', 'graph', 'embedded p50 ms', 'embedded p99 ms', 'CPU ms/call', 'calls', 'Neo4j p50 ms', 'Neo4j p99 ms', 'CPU ms/call (Node + JVM)', 'calls', 'answers'], rows), '');
-  out.push([...labels].filter(([id]) => QUERY_ORDER.includes(id)).sort(([a], [b]) => QUERY_ORDER.indexOf(a) - QUERY_ORDER.indexOf(b)).map(([id, label]) => `- \`${id}\`: ${label}`).join('\n'), '');
-  out.push('⏱: the series hit its time cap before its planned calls. CPU ms/call: CPU time of the bench process (and of the Neo4j JVM) divided by the calls — unlike latency, not inflated by other work on the machine. "answers": whether both engines gave the same answer (ids, counts) for the query.', '');
+  out.push(
+    table(
+      [
+        'query',
+        'graph',
+        'embedded p50 ms',
+        'embedded p99 ms',
+        'CPU ms/call',
+        'calls',
+        'Neo4j p50 ms',
+        'Neo4j p99 ms',
+        'CPU ms/call (Node + JVM)',
+        'calls',
+        'answers',
+      ],
+      rows,
+    ),
+    '',
+  );
+  out.push(
+    [...labels]
+      .filter(([id]) => QUERY_ORDER.includes(id))
+      .sort(([a], [b]) => QUERY_ORDER.indexOf(a) - QUERY_ORDER.indexOf(b))
+      .map(([id, label]) => `- \`${id}\`: ${label}`)
+      .join('\n'),
+    '',
+  );
+  out.push(
+    '⏱: the series hit its time cap before its planned calls. CPU ms/call: CPU time of the bench process (and of the Neo4j JVM) divided by the calls — unlike latency, not inflated by other work on the machine. "answers": whether both engines gave the same answer (ids, counts) for the query.',
+    '',
+  );
 
   if (r.http?.length) {
     out.push('#### HTTP (autocannon, real graph; req/s: mean ± sd over the seconds of the run)', '');
@@ -221,7 +277,13 @@ export function renderTables(r: BenchResults): string {
         }
       }
     }
-    out.push(table(['endpoint', 'connections', 'server', 'body bytes', 'req/s', 'p50 ms', 'p99 ms', '% of express', '% of node:http', 'CPU ms/request', 'failures'], httpRows), '');
+    out.push(
+      table(
+        ['endpoint', 'connections', 'server', 'body bytes', 'req/s', 'p50 ms', 'p99 ms', '% of express', '% of node:http', 'CPU ms/request', 'failures'],
+        httpRows,
+      ),
+      '',
+    );
   } else if (r.httpError) out.push(`HTTP phase failed: ${r.httpError}`, '');
 
   if (r.ui) {
@@ -246,13 +308,22 @@ export function renderTables(r: BenchResults): string {
     );
     if (r.ui.panning) {
       const p = r.ui.panning;
-      out.push(`Panning ${int(p.elements)} elements: **${p.framesPerSecond} frames/s** (${p.range.join('–')} over ${p.runs} runs), 95th percentile frame interval ${p.frameP95Ms} ms.`, '');
+      out.push(
+        `Panning ${int(p.elements)} elements: **${p.framesPerSecond} frames/s** (${p.range.join('–')} over ${p.runs} runs), 95th percentile frame interval ${p.frameP95Ms} ms.`,
+        '',
+      );
     }
     if (r.ui.pageErrors.length) out.push(`Page errors: ${r.ui.pageErrors.map((e) => `\`${e}\``).join('; ')}`, '');
   } else if (r.uiError) out.push(`Browser phase failed: ${r.uiError}`, '');
 
   out.push('#### Targets', '');
-  out.push(table(['target', 'measured', 'met'], r.targets.map((t) => [t.target, t.measured, t.met === undefined ? 'not measured' : t.met ? 'yes' : '**no**'])), '');
+  out.push(
+    table(
+      ['target', 'measured', 'met'],
+      r.targets.map((t) => [t.target, t.measured, t.met === undefined ? 'not measured' : t.met ? 'yes' : '**no**']),
+    ),
+    '',
+  );
   return out.join('\n');
 }
 

@@ -56,7 +56,14 @@ function plans(quick: boolean, neo4jMillion: boolean) {
   ];
   if (!quick) {
     sizes.push({ label: '100k', nodes: 100_000, neo4j: NEO4J, plan: q, limitMs: 420_000, heapMiB: 4096 });
-    sizes.push({ label: '1M', nodes: 1_000_000, neo4j: neo4jMillion ? NEO4J_1M : undefined, plan: q, limitMs: neo4jMillion ? 900_000 : 420_000, heapMiB: 12_288 });
+    sizes.push({
+      label: '1M',
+      nodes: 1_000_000,
+      neo4j: neo4jMillion ? NEO4J_1M : undefined,
+      plan: q,
+      limitMs: neo4jMillion ? 900_000 : 420_000,
+      heapMiB: 12_288,
+    });
   }
   const http: HttpPlan = quick
     ? { connections: [10], neo4jConnections: [], uncachedConnections: [10], durationS: 1, warmUpS: 0.2, pauseMs: 100 }

@@ -19,7 +19,16 @@ import { median } from './stats.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const VIEWPORT = { width: 1440, height: 900 };
 
 export interface UiPlan {
@@ -322,9 +331,7 @@ export async function runUiPhase(plan: UiPlan): Promise<UiResult> {
   const views = new Map<string, string>([['real', JSON.stringify({ nodes: base.nodes, edges: base.edges })]]);
   for (const size of new Set([...plan.sizes, plan.panElements])) views.set(String(size), JSON.stringify(viewElements(synthetic, size)));
 
-  const api = await startWebServer(
-    createApp({ store: new MemoryGraphStore(base), clientDir, rateLimitPerMinute: 0, logger: pino({ level: 'silent' }) }),
-  );
+  const api = await startWebServer(createApp({ store: new MemoryGraphStore(base), clientDir, rateLimitPerMinute: 0, logger: pino({ level: 'silent' }) }));
   const bench = await serveBenchPage(pageDir, views);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const pageErrors: string[] = [];
@@ -361,7 +368,9 @@ export async function runUiPhase(plan: UiPlan): Promise<UiResult> {
         error,
       };
       results.push(result);
-      console.error(`  ui ${target.view}: full view drawn ${result.fullFrame?.median ?? '–'} ms, layout stop ${result.layoutStop?.median ?? '–'} ms${error ? ` (${error})` : ''}`);
+      console.error(
+        `  ui ${target.view}: full view drawn ${result.fullFrame?.median ?? '–'} ms, layout stop ${result.layoutStop?.median ?? '–'} ms${error ? ` (${error})` : ''}`,
+      );
     }
 
     let panning: UiResult['panning'];
@@ -376,7 +385,13 @@ export async function runUiPhase(plan: UiPlan): Promise<UiResult> {
     }
     if (fps.length) {
       const r1 = (x: number) => Math.round(x * 10) / 10;
-      panning = { elements: plan.panElements, framesPerSecond: r1(median(fps)), range: [r1(Math.min(...fps)), r1(Math.max(...fps))], frameP95Ms: r1(median(p95)), runs: fps.length };
+      panning = {
+        elements: plan.panElements,
+        framesPerSecond: r1(median(fps)),
+        range: [r1(Math.min(...fps)), r1(Math.max(...fps))],
+        frameP95Ms: r1(median(p95)),
+        runs: fps.length,
+      };
       console.error(`  ui panning ${plan.panElements} elements: ${panning.framesPerSecond} frames/s`);
     }
     return { chromium: browser.version(), clientBuild: relative(tmpdir(), clientDir), views: results, panning, pageErrors: [...new Set(pageErrors)] };

@@ -17,5 +17,9 @@ if (!counts) {
   process.exit(0);
 }
 const serious = (counts.high ?? 0) + (counts.critical ?? 0);
-console.log(`audit: production dependencies — ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+console.log(
+  `audit: production dependencies — ${Object.entries(counts)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')}`,
+);
 process.exit(serious > 0 ? 1 : 0);

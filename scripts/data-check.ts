@@ -27,5 +27,11 @@ const byType = new Map<string, number>();
 for (const node of graph.nodes) byType.set(node.type, (byType.get(node.type) ?? 0) + 1);
 const byRelation = new Map<string, number>();
 for (const edge of graph.edges) byRelation.set(edge.type, (byRelation.get(edge.type) ?? 0) + 1);
-const list = (m: Map<string, number>) => [...m].sort().map(([k, v]) => `${k} ${v}`).join(', ');
-console.log(`data:check: 0 problems — ${graph.nodes.length} nodes (${list(byType)}), ${graph.edges.length} relations (${list(byRelation)}), ${graph.facts.length} facts${brochureText ? ', every quote found in the brochure' : ''}`);
+const list = (m: Map<string, number>) =>
+  [...m]
+    .sort()
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+console.log(
+  `data:check: 0 problems — ${graph.nodes.length} nodes (${list(byType)}), ${graph.edges.length} relations (${list(byRelation)}), ${graph.facts.length} facts${brochureText ? ', every quote found in the brochure' : ''}`,
+);

@@ -17,4 +17,6 @@ const added = [...now].filter((l) => !old.has(l));
 for (const line of removed) console.log(`- ${line}`);
 for (const line of added) console.log(`+ ${line}`);
 writeFileSync(FILE, next);
-console.log(before === next ? 'expected answers unchanged' : `expected answers written: ${removed.length} lines out, ${added.length} in — review with git diff ${FILE}`);
+console.log(
+  before === next ? 'expected answers unchanged' : `expected answers written: ${removed.length} lines out, ${added.length} in — review with git diff ${FILE}`,
+);

@@ -7,7 +7,9 @@ import { loadGraphData } from '../server/graph/load.ts';
 import { MemoryGraphStore } from '../server/store/memory/MemoryGraphStore.ts';
 import { scaleGraph } from './scale-graph.ts';
 
-const { values } = parseArgs({ options: { nodes: { type: 'string', default: '100000' }, seed: { type: 'string', default: '1' }, calls: { type: 'string', default: '9' } } });
+const { values } = parseArgs({
+  options: { nodes: { type: 'string', default: '100000' }, seed: { type: 'string', default: '1' }, calls: { type: 'string', default: '9' } },
+});
 const nodes = Number(values.nodes);
 const calls = Number(values.calls);
 

@@ -15,17 +15,7 @@ import { parseArgs } from 'node:util';
 import { loadGraphData } from '../server/graph/load.ts';
 import { validateGraph, type Provenance } from '../server/graph/validate.ts';
 import type { Problem } from '../server/graph/load.ts';
-import {
-  edgeId,
-  Fact,
-  GraphEdge,
-  GraphNode,
-  type Citation,
-  type GraphData,
-  type NodeOf,
-  type NodeType,
-  type RelationType,
-} from '../server/schema/graph.ts';
+import { edgeId, Fact, GraphEdge, GraphNode, type Citation, type GraphData, type NodeOf, type NodeType, type RelationType } from '../server/schema/graph.ts';
 
 /** Shape of the growth, per new instrument; tuned so that a provision brings about four nodes with it. */
 const SHAPE = {
@@ -54,9 +44,19 @@ const SHAPE = {
 const INSTRUMENT_KINDS = ['code', 'loi', 'décret', 'déontologie', 'circulaire'] as const;
 const REGIONS = ['wallonne', 'bruxelloise', 'flamande', 'germanophone', 'fédérale'];
 const SUBJECTS = [
-  'l’aide à la jeunesse', 'la santé mentale', 'l’action sociale', 'l’enseignement', 'la médiation',
-  'les soins à domicile', 'la protection de l’enfance', 'l’accueil des personnes âgées', 'le handicap',
-  'la santé scolaire', 'l’insertion professionnelle', 'le logement', 'la prévention des violences',
+  'l’aide à la jeunesse',
+  'la santé mentale',
+  'l’action sociale',
+  'l’enseignement',
+  'la médiation',
+  'les soins à domicile',
+  'la protection de l’enfance',
+  'l’accueil des personnes âgées',
+  'le handicap',
+  'la santé scolaire',
+  'l’insertion professionnelle',
+  'le logement',
+  'la prévention des violences',
 ];
 const WORDS = (
   'le professionnel peut révéler une information couverte par le secret lorsque la loi l’autorise ' +
@@ -67,13 +67,33 @@ const WORDS = (
   'judiciaire précise l’objet de la mission le rapport est transmis à l’autorité mandante'
 ).split(' ');
 const PROFESSION_NAMES = [
-  'éducateur spécialisé', 'logopède', 'kinésithérapeute', 'aide familiale', 'puériculteur',
-  'conseiller conjugal', 'agent de quartier', 'coordinateur de soins', 'animateur', 'accueillant',
-  'psychomotricien', 'ergothérapeute', 'aide-soignant', 'médiateur scolaire', 'intervenant en addictions',
+  'éducateur spécialisé',
+  'logopède',
+  'kinésithérapeute',
+  'aide familiale',
+  'puériculteur',
+  'conseiller conjugal',
+  'agent de quartier',
+  'coordinateur de soins',
+  'animateur',
+  'accueillant',
+  'psychomotricien',
+  'ergothérapeute',
+  'aide-soignant',
+  'médiateur scolaire',
+  'intervenant en addictions',
 ];
 const RECIPIENT_NAMES = [
-  'service d’aide', 'comité de concertation', 'cellule de crise', 'équipe mobile', 'conseil de l’ordre',
-  'service de médiation', 'inspection', 'service de protection', 'commission d’avis', 'centre de référence',
+  'service d’aide',
+  'comité de concertation',
+  'cellule de crise',
+  'équipe mobile',
+  'conseil de l’ordre',
+  'service de médiation',
+  'inspection',
+  'service de protection',
+  'commission d’avis',
+  'centre de référence',
 ];
 
 /** sfc32: small, fast and good enough to make a benchmark graph reproducible. */
@@ -83,7 +103,10 @@ function randomSource(seed: number): () => number {
   let c = 0xb7e15162;
   let d = seed >>> 0;
   const next = () => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     let t = (a + b) | 0;
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;
@@ -321,7 +344,13 @@ class GraphGrower {
     for (let c = 0; c < count; c++) condition(owner);
     if (withGroup) {
       const group = conditionId('any');
-      this.node({ id: group, type: 'ConditionGroup', mode: 'any', label: 'L’une de ces conditions', citations: this.citation(group) } satisfies NodeOf<'ConditionGroup'>);
+      this.node({
+        id: group,
+        type: 'ConditionGroup',
+        mode: 'any',
+        label: 'L’une de ces conditions',
+        citations: this.citation(group),
+      } satisfies NodeOf<'ConditionGroup'>);
       this.edge('REQUIRES', owner, group);
       for (let c = this.draw.int(2, 3); c > 0; c--) condition(group);
     }
@@ -330,7 +359,13 @@ class GraphGrower {
   private dutyCount = 0;
   private addDuty(owner: string): string {
     const id = `syn-duty-${++this.dutyCount}`;
-    this.node({ id, type: 'Duty', label: `Devoir synthétique ${this.dutyCount}`, summary: this.draw.sentence(12), citations: this.citation(owner) } satisfies NodeOf<'Duty'>);
+    this.node({
+      id,
+      type: 'Duty',
+      label: `Devoir synthétique ${this.dutyCount}`,
+      summary: this.draw.sentence(12),
+      citations: this.citation(owner),
+    } satisfies NodeOf<'Duty'>);
     if (this.draw.chance(0.2)) this.addRequirements(id, 1, false);
     return id;
   }
@@ -338,7 +373,13 @@ class GraphGrower {
   private limitCount = 0;
   private addLimit(exception: string, provision: string): void {
     const id = `syn-lim-${++this.limitCount}`;
-    this.node({ id, type: 'Limit', label: `Limite synthétique ${this.limitCount}`, summary: this.summary(), citations: this.citation(id) } satisfies NodeOf<'Limit'>);
+    this.node({
+      id,
+      type: 'Limit',
+      label: `Limite synthétique ${this.limitCount}`,
+      summary: this.summary(),
+      citations: this.citation(id),
+    } satisfies NodeOf<'Limit'>);
     this.edge('ESTABLISHES', this.draw.chance(0.3) ? this.addCaseLaw() : provision, id);
     this.edge('RESTRICTS', id, exception);
     this.edge('APPLIES_TO', id, this.draw.pick(this.pool.Profession), { role: 'holder' });
@@ -381,7 +422,12 @@ class GraphGrower {
   private addRecipient(): void {
     const n = this.pool.Recipient.length - this.baseRecipients.length + 1;
     const id = `syn-dest-${n}`;
-    this.node({ id, type: 'Recipient', label: `${this.draw.pick(RECIPIENT_NAMES)} (synthétique ${n})`, citations: this.citation(id) } satisfies NodeOf<'Recipient'>);
+    this.node({
+      id,
+      type: 'Recipient',
+      label: `${this.draw.pick(RECIPIENT_NAMES)} (synthétique ${n})`,
+      citations: this.citation(id),
+    } satisfies NodeOf<'Recipient'>);
     if (this.draw.chance(0.5)) this.edge('IS_A', id, this.draw.chance(0.5) ? this.draw.pick(this.baseRecipients) : this.draw.pick(this.pool.Recipient));
     this.pool.Recipient.push(id);
   }
@@ -431,7 +477,10 @@ export function checkScaledGraph(graph: GraphData): Problem[] {
 function tally<T>(items: T[], key: (item: T) => string): string {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return [...counts].sort().map(([k, v]) => `${k} ${v}`).join(', ');
+  return [...counts]
+    .sort()
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
 }
 
 if (import.meta.filename === process.argv[1]) {

@@ -51,7 +51,13 @@ interface AutocannonResult {
   latency: { p50: number; p99: number; max: number };
   requests: { average: number };
 }
-type Autocannon = (options: { url: string; connections: number; duration: number; timeout: number; requests: AutocannonRequest[] }) => Promise<AutocannonResult>;
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  timeout: number;
+  requests: AutocannonRequest[];
+}) => Promise<AutocannonResult>;
 
 // ---------- the request mix ----------
 
@@ -59,12 +65,28 @@ const json = { 'content-type': 'application/json' };
 
 /** Bodies and the status each deserves: as many valid as invalid, the cheap refusals and the full assessments. */
 export const SOAK_BODIES: { name: string; body: string; status: number }[] = [
-  { name: 'doctor to prosecutor, danger', status: 200, body: JSON.stringify({ profession: 'medecin', recipient: 'procureur-du-roi', facts: { professional_context: true, grave_imminent_danger: true, victim_minor_or_vulnerable: true } }) },
+  {
+    name: 'doctor to prosecutor, danger',
+    status: 200,
+    body: JSON.stringify({
+      profession: 'medecin',
+      recipient: 'procureur-du-roi',
+      facts: { professional_context: true, grave_imminent_danger: true, victim_minor_or_vulnerable: true },
+    }),
+  },
   { name: 'doctor, every recipient', status: 200, body: JSON.stringify({ profession: 'medecin', facts: {} }) },
-  { name: 'social worker to SAJ, closed world', status: 200, body: JSON.stringify({ profession: 'assistant-social', recipient: 'saj', facts: { professional_context: true }, closedWorld: true }) },
+  {
+    name: 'social worker to SAJ, closed world',
+    status: 200,
+    body: JSON.stringify({ profession: 'assistant-social', recipient: 'saj', facts: { professional_context: true }, closedWorld: true }),
+  },
   { name: 'lawyer to police', status: 200, body: JSON.stringify({ profession: 'avocat', recipient: 'police' }) },
   { name: 'teacher (not bound)', status: 200, body: JSON.stringify({ profession: 'enseignant', recipient: 'procureur-du-roi', facts: {} }) },
-  { name: 'psychologist to prosecutor, sworn', status: 200, body: JSON.stringify({ profession: 'psychologue', recipient: 'juge-instruction', facts: { sworn_testimony: true } }) },
+  {
+    name: 'psychologist to prosecutor, sworn',
+    status: 200,
+    body: JSON.stringify({ profession: 'psychologue', recipient: 'juge-instruction', facts: { sworn_testimony: true } }),
+  },
   { name: 'malformed JSON', status: 400, body: '{"profession": "medecin", ' },
   { name: 'unknown fact', status: 400, body: JSON.stringify({ profession: 'medecin', facts: { not_a_fact: true } }) },
   { name: 'unknown profession', status: 400, body: JSON.stringify({ profession: 'astronaute', facts: {} }) },
@@ -227,7 +249,13 @@ export async function runSoak(options: { seconds: number; engine: 'memory' | 'ne
       ok: false,
     };
     report.ok =
-      requestsDone > 0 && report['5xx'] === 0 && report.other === 0 && report.errors === 0 && report.timeouts === 0 && unexpected === 0 && heapGrowth <= HEAP_TOLERANCE;
+      requestsDone > 0 &&
+      report['5xx'] === 0 &&
+      report.other === 0 &&
+      report.errors === 0 &&
+      report.timeouts === 0 &&
+      unexpected === 0 &&
+      heapGrowth <= HEAP_TOLERANCE;
     return report;
   } finally {
     if (child.exitCode === null) {

@@ -11,7 +11,12 @@ const Config = z.object({
   CORS_ORIGINS: z
     .string()
     .default('')
-    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
   LOG_LEVEL: z.string().default('info'),
   ANSWER_CACHE_MB: z.coerce.number().min(0).default(32),
 });
@@ -21,7 +26,11 @@ const logger = pino({ level: config.LOG_LEVEL });
 
 const store = await createGraphStore();
 const counts = await store.counts();
-const app = createApp({ store, logger, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE, corsOrigins: config.CORS_ORIGINS,
+const app = createApp({
+  store,
+  logger,
+  rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+  corsOrigins: config.CORS_ORIGINS,
   answerCacheBytes: Math.round(config.ANSWER_CACHE_MB * 1024 * 1024),
 });
 const server = await startWebServer(app, config.PORT, config.HOST);

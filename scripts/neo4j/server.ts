@@ -13,16 +13,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -134,23 +125,15 @@ async function downloadJars(): Promise<string> {
   const staging = mkdtempSync(path.join(NEO4J_CACHE_DIR, 'lib-staging-'));
   try {
     process.stderr.write('[neo4j] fetching Neo4j jars with Maven (about 125 MB the first time)…\n');
-    const output = await run('mvn', [
-      '-B',
-      '-q',
-      '-f',
-      POM_FILE,
-      'dependency:copy-dependencies',
-      `-DoutputDirectory=${staging}`,
-    ]);
+    const output = await run('mvn', ['-B', '-q', '-f', POM_FILE, 'dependency:copy-dependencies', `-DoutputDirectory=${staging}`]);
     if (output.code !== 0) {
       throw new Error(`Maven could not fetch the Neo4j jars (exit ${output.code}):\n${tail(output.text, STDERR_TAIL_LINES)}`);
     }
-    const jars = readdirSync(staging).filter((name) => name.endsWith('.jar')).sort();
+    const jars = readdirSync(staging)
+      .filter((name) => name.endsWith('.jar'))
+      .sort();
     if (jars.length === 0) throw new Error('Maven succeeded but copied no jars.');
-    writeFileSync(
-      path.join(staging, path.basename(MARKER_FILE)),
-      JSON.stringify({ pomSha256: pomDigest(), jars }, null, 2) + '\n',
-    );
+    writeFileSync(path.join(staging, path.basename(MARKER_FILE)), JSON.stringify({ pomSha256: pomDigest(), jars }, null, 2) + '\n');
     rmSync(LIB_DIR, { recursive: true, force: true });
     renameSync(staging, LIB_DIR);
     return LIB_DIR;
@@ -275,16 +258,7 @@ async function launch({ libDir, port, home, heap, password, readyTimeoutMs }: La
   installExitHook();
   const child = spawn(
     javaCommand(),
-    [
-      ...JVM_FLAGS,
-      `-Xmx${heap}`,
-      '-Dsecretum.neo4j.exitOnStdinEof=true',
-      '-cp',
-      path.join(libDir, '*'),
-      LAUNCHER_FILE,
-      String(port),
-      home,
-    ],
+    [...JVM_FLAGS, `-Xmx${heap}`, '-Dsecretum.neo4j.exitOnStdinEof=true', '-cp', path.join(libDir, '*'), LAUNCHER_FILE, String(port), home],
     { cwd: REPO_ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] },
   );
   liveChildren.add(child);
@@ -313,9 +287,7 @@ async function launch({ libDir, port, home, heap, password, readyTimeoutMs }: La
     const debugTail = readTail(debugLog, 20);
     if (debugTail) parts.push(`--- ${debugLog} (tail) ---\n${debugTail}`);
     const message = parts.join('\n');
-    return stderrLines.some((line) => line.includes('Address already in use'))
-      ? new PortInUseError(message)
-      : new Error(message);
+    return stderrLines.some((line) => line.includes('Address already in use')) ? new PortInUseError(message) : new Error(message);
   };
 
   const uri = await new Promise<string>((resolve, reject) => {
@@ -333,9 +305,7 @@ async function launch({ libDir, port, home, heap, password, readyTimeoutMs }: La
       void exited.then(() => settle(() => reject(failure(`was not ready after ${readyTimeoutMs / 1000} s`))));
     }, readyTimeoutMs);
     child.once('error', (error) => settle(() => reject(failure(`could not be started (${error.message})`))));
-    void exited.then(({ code, signal }) =>
-      settle(() => reject(failure(`exited before it was ready (code ${code}, signal ${signal})`))),
-    );
+    void exited.then(({ code, signal }) => settle(() => reject(failure(`exited before it was ready (code ${code}, signal ${signal})`))));
     stdout.on('line', (line) => {
       const match = /^NEO4J_READY (bolt:\/\/\S+)$/.exec(line.trim());
       if (match) settle(() => resolve(match[1]));

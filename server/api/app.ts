@@ -59,7 +59,8 @@ function handlerFor(endpoint: Endpoint, service: ExplorerService) {
     const parse = (where: 'params' | 'query' | 'body', schema: Endpoint[typeof where]) => {
       if (!schema) return undefined;
       const forbidden = where === 'body' ? protoKeyPath(req.body) : undefined;
-      if (forbidden) throw new HttpError(400, 'invalid_request', `invalid body: ${forbidden} (forbidden key)`, [{ field: forbidden, message: 'forbidden key' }]);
+      if (forbidden)
+        throw new HttpError(400, 'invalid_request', `invalid body: ${forbidden} (forbidden key)`, [{ field: forbidden, message: 'forbidden key' }]);
       const raw = where === 'body' ? req.body : where === 'query' ? req.query : req.params;
       const parsed = schema.safeParse(raw ?? (where === 'body' ? undefined : {}));
       if (!parsed.success) throw invalidInput(where, parsed.error);
@@ -170,7 +171,12 @@ export async function startWebServer(app: express.Express, port = 0, host = '127
   // framing, a request too slow) itself, in plain text; answer in the API's shape.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
-    const [status, code] = err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'request_too_large'] : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'request_timeout'] : [400, 'bad_request'];
+    const [status, code] =
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'request_too_large']
+        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'request_timeout']
+          : [400, 'bad_request'];
     const body = JSON.stringify({ error: { code, message: `${STATUS_CODES[status]}: the request could not be read` } });
     socket.end(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +

@@ -68,9 +68,12 @@ interface EndpointDefinition<P extends Schema | undefined, Q extends Schema | un
 }
 
 /** Checks a definition against its own schemas, then keeps it in the table's common shape. */
-function endpoint<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined, R extends Schema = Schema>(
-  definition: EndpointDefinition<P, Q, B, R>,
-): Endpoint {
+function endpoint<
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+  R extends Schema = Schema,
+>(definition: EndpointDefinition<P, Q, B, R>): Endpoint {
   return definition as unknown as Endpoint;
 }
 

@@ -20,13 +20,15 @@ export class HttpError extends Error {
 
 /** Zod issues as `field: message` pairs, the field as a dotted path prefixed by where it came from. */
 export function invalidInput(where: 'body' | 'query' | 'params', error: z.ZodError): HttpError {
-  const fields = error.issues.map((issue) => {
-    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
-    return keys.map((key) => ({
-      field: [...issue.path, ...(key === undefined ? [] : [key])].map(String).join('.') || where,
-      message: issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message,
-    }));
-  }).flat();
+  const fields = error.issues
+    .map((issue) => {
+      const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
+      return keys.map((key) => ({
+        field: [...issue.path, ...(key === undefined ? [] : [key])].map(String).join('.') || where,
+        message: issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message,
+      }));
+    })
+    .flat();
   return new HttpError(400, 'invalid_request', `invalid ${where}: ${fields.map((f) => `${f.field} (${f.message})`).join(', ')}`, fields);
 }
 
@@ -49,15 +51,17 @@ function toHttpError(err: unknown, inBody: boolean): HttpError {
   return new HttpError(500, 'internal', 'internal error');
 }
 
-export const errorHandler = (logger: Logger): ErrorRequestHandler => (err, req, res, _next) => {
-  const inBody = req.method === 'POST';
-  const http = toHttpError(err, inBody);
-  if (http.status >= 500) logger.error({ err, reqId: requestId(res) }, 'request failed');
-  if (http.status === 503) res.setHeader('Retry-After', '5');
-  const payload: ApiError = { error: { code: http.code, message: http.message, ...(http.fields ? { fields: http.fields } : {}) } };
-  if (res.headersSent) return;
-  res.status(http.status).json(payload);
-};
+export const errorHandler =
+  (logger: Logger): ErrorRequestHandler =>
+  (err, req, res, _next) => {
+    const inBody = req.method === 'POST';
+    const http = toHttpError(err, inBody);
+    if (http.status >= 500) logger.error({ err, reqId: requestId(res) }, 'request failed');
+    if (http.status === 503) res.setHeader('Retry-After', '5');
+    const payload: ApiError = { error: { code: http.code, message: http.message, ...(http.fields ? { fields: http.fields } : {}) } };
+    if (res.headersSent) return;
+    res.status(http.status).json(payload);
+  };
 
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
   next(new HttpError(404, 'not_found', `no route ${req.method} ${req.originalUrl.split('?')[0].slice(0, 200)}`));

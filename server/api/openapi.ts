@@ -46,9 +46,7 @@ export function buildOpenApi(endpoints: readonly Endpoint[], version: string): J
       ...(e.description ? { description: e.description } : {}),
       operationId: `${e.method}${path.replace(/[^A-Za-z]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
       parameters: [...parameters(e.params, 'path'), ...parameters(e.query, 'query')],
-      ...(e.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(e.body, 'input') } } } }
-        : {}),
+      ...(e.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(e.body, 'input') } } } } : {}),
       responses,
     };
   }

@@ -32,9 +32,7 @@ function editDistance(a: string, b: string): number {
 }
 
 export function closest(id: string, candidates: string[], count = 5): string[] {
-  return [...candidates]
-    .sort((x, y) => editDistance(id, x) - editDistance(id, y) || (x < y ? -1 : 1))
-    .slice(0, count);
+  return [...candidates].sort((x, y) => editDistance(id, x) - editDistance(id, y) || (x < y ? -1 : 1)).slice(0, count);
 }
 
 function conditionLines(conditions: EvaluatedRequirement[], indent = '      '): string[] {
@@ -52,19 +50,26 @@ function render(a: Assessment): string {
     'Voies examinées :',
   ];
   for (const r of a.routes) {
-    lines.push(`  [${r.status}] ${r.exception.label} (${r.effect === 'requires' ? 'oblige' : 'permet'}, vers ${r.recipient.label}) — ${r.provisions.map((p) => p.label).join(', ')}`);
+    lines.push(
+      `  [${r.status}] ${r.exception.label} (${r.effect === 'requires' ? 'oblige' : 'permet'}, vers ${r.recipient.label}) — ${r.provisions.map((p) => p.label).join(', ')}`,
+    );
     lines.push(...conditionLines(r.conditions));
     for (const l of r.limits) lines.push(`      limite [${l.status}] ${l.label}`);
   }
   if (!a.routes.length) lines.push('  aucune');
   if (a.situation) lines.splice(1, 0, `Situation : ${a.situation.label}`);
-  if (a.possibleVerdicts.length > 1) lines.splice(1, 0, `Verdicts encore possibles selon les faits inconnus : ${a.possibleVerdicts.map((v) => VERDICT_LABELS[v]).join(', ')}`);
+  if (a.possibleVerdicts.length > 1)
+    lines.splice(1, 0, `Verdicts encore possibles selon les faits inconnus : ${a.possibleVerdicts.map((v) => VERDICT_LABELS[v]).join(', ')}`);
   if (a.recipients?.length) lines.push('', 'Par destinataire :', ...a.recipients.map((r) => `  ${VERDICT_LABELS[r.verdict]} — ${r.recipient.label}`));
   if (a.duties.length) lines.push('', 'Devoirs (vous devez) :', ...a.duties.map((d) => `  - ${d.label}${d.status === 'to_check' ? ' (à vérifier)' : ''}`));
   if (a.faculties.length) lines.push('', 'Facultés (vous pouvez) :', ...a.faculties.map((d) => `  - ${d.label}`));
   if (a.guarantees.length) lines.push('', 'Garanties de procédure :', ...a.guarantees.map((d) => `  - ${d.label}`));
   if (a.missingFacts.length) {
-    lines.push('', 'Questions encore utiles :', ...a.missingFacts.map((f) => `  - ${f.id} : ${f.question} (oui → ${VERDICT_LABELS[f.outcomes.yes]}, non → ${VERDICT_LABELS[f.outcomes.no]})`));
+    lines.push(
+      '',
+      'Questions encore utiles :',
+      ...a.missingFacts.map((f) => `  - ${f.id} : ${f.question} (oui → ${VERDICT_LABELS[f.outcomes.yes]}, non → ${VERDICT_LABELS[f.outcomes.no]})`),
+    );
   }
   lines.push('', explanationText(a.explanation), '', a.disclaimer);
   return lines.join('\n');
@@ -121,7 +126,13 @@ export async function runAsk(args: string[], store: GraphStore, io: AskIo): Prom
     }
   }
   try {
-    const answer = await service.assess({ profession: values.profession, recipient: values.recipient, situation: values.situation, facts, closedWorld: values['closed-world'] });
+    const answer = await service.assess({
+      profession: values.profession,
+      recipient: values.recipient,
+      situation: values.situation,
+      facts,
+      closedWorld: values['closed-world'],
+    });
     io.out(values.json ? JSON.stringify(answer, null, 2) : render(answer));
     return 0;
   } catch (err) {

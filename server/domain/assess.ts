@@ -78,14 +78,18 @@ const SEARCH_BUDGET = 20_000;
  * routes read, cut as soon as three-valued evaluation settles the question.
  */
 export function possibleVerdictsOf(candidates: RouteCandidates, facts: FactValues, bound: boolean): Verdict[] {
-  const unknown = [
-    ...new Set(candidates.routes.flatMap((r) => [...factsOf(r.requirements), ...r.limits.flatMap((l) => factsOf(l.requirements))])),
-  ].filter((f) => facts[f] === undefined && f !== FRAME_FACT);
+  const unknown = [...new Set(candidates.routes.flatMap((r) => [...factsOf(r.requirements), ...r.limits.flatMap((l) => factsOf(l.requirements))]))].filter(
+    (f) => facts[f] === undefined && f !== FRAME_FACT,
+  );
   const verdicts: Verdict[] = bound ? ['required', 'permitted', 'forbidden'] : ['required', 'not_bound'];
   return verdicts.filter((verdict) => {
     let budget = SEARCH_BUDGET;
     const search = (assigned: FactValues, rest: string[]): boolean => {
-      const holds = verdictHolds(verdict, bound, candidates.routes.map((r) => assessRoute(r, assigned)));
+      const holds = verdictHolds(
+        verdict,
+        bound,
+        candidates.routes.map((r) => assessRoute(r, assigned)),
+      );
       if (holds !== undefined) return holds;
       if (!rest.length || budget-- <= 0) return true;
       const [fact, ...others] = rest;
@@ -138,7 +142,11 @@ function groupOf(candidates: RouteCandidates, fact: string): MissingFact['group'
     const read = factsOf(route.requirements);
     if (read.length > 1 && read.includes(fact)) {
       const articles = route.sources.map((s) => s.label).join(', ');
-      return { id: route.exception.id, label: `les conditions ${articles ? `de l’${articles.replace(/^Art\./, 'art.')}` : `de la voie « ${route.exception.label} »`}`, size: read.length };
+      return {
+        id: route.exception.id,
+        label: `les conditions ${articles ? `de l’${articles.replace(/^Art\./, 'art.')}` : `de la voie « ${route.exception.label} »`}`,
+        size: read.length,
+      };
     }
   }
   return undefined;
@@ -175,7 +183,9 @@ function rankMissingFacts(
     const [yes, no] = [true, false].map((value) => possibleVerdictsOf(candidates, { ...facts, [fact]: value }, bound));
     const [vy, vn] = [verdictOfPossible(yes), verdictOfPossible(no)];
     const settled = possible.length - yes.length + (possible.length - no.length);
-    const settles = candidates.routes.filter((r) => [...factsOf(r.requirements), ...r.limits.flatMap((l) => factsOf(l.requirements))].includes(fact)).map((r) => r.exception.id);
+    const settles = candidates.routes
+      .filter((r) => [...factsOf(r.requirements), ...r.limits.flatMap((l) => factsOf(l.requirements))].includes(fact))
+      .map((r) => r.exception.id);
     return [{ fact, settled, outcomes: { yes: vy, no: vn }, settles: [...new Set(settles)].sort() }];
   });
   // The kind of situation's order is the brochure's reasoning (458bis: the offence, the victim, the danger…); without a kind, what settles most comes first.
@@ -199,7 +209,13 @@ function rankMissingFacts(
     // "Did you learn it as a professional?" decides whether the secret binds at all: ask it first.
     const [yes, no] = [true, false].map((value) => verdictOfPossible(possibleVerdictsOf(candidates, { ...facts, [FRAME_FACT]: value }, value)));
     const frame = byId.get(FRAME_FACT);
-    questions.unshift({ id: FRAME_FACT, question: frame?.question ?? FRAME_FACT, help: frame?.help, settles: candidates.routes.map((r) => r.exception.id), outcomes: { yes, no } });
+    questions.unshift({
+      id: FRAME_FACT,
+      question: frame?.question ?? FRAME_FACT,
+      help: frame?.help,
+      settles: candidates.routes.map((r) => r.exception.id),
+      outcomes: { yes, no },
+    });
   }
   return questions;
 }
@@ -239,18 +255,21 @@ function dutiesOf(candidates: RouteCandidates, routes: AssessedRoute[], facts: F
   for (const own of candidates.standaloneDuties) {
     const value = evaluateAll(own.requirements, facts).value;
     const triggered = own.trigger !== undefined && facts[own.trigger] !== false;
-    if (value === true || triggered) add(own.duty, own.sources.map((s) => s.id));
+    if (value === true || triggered)
+      add(
+        own.duty,
+        own.sources.map((s) => s.id),
+      );
   }
   const all = [...found.values()].map((d) => ({ ...d, imposedBy: [...new Set(d.imposedBy)].sort() })).sort((a, b) => (a.id < b.id ? -1 : 1));
-  return { duties: all.filter((d) => d.kind === 'duty'), faculties: all.filter((d) => d.kind === 'faculty'), guarantees: all.filter((d) => d.kind === 'guarantee') };
+  return {
+    duties: all.filter((d) => d.kind === 'duty'),
+    faculties: all.filter((d) => d.kind === 'faculty'),
+    guarantees: all.filter((d) => d.kind === 'guarantee'),
+  };
 }
 
-export function assessSituation(
-  candidates: RouteCandidates,
-  givenFacts: FactValues,
-  options: AssessOptions = {},
-  vocabulary: Fact[] = [],
-): Assessment {
+export function assessSituation(candidates: RouteCandidates, givenFacts: FactValues, options: AssessOptions = {}, vocabulary: Fact[] = []): Assessment {
   const closedWorld = options.closedWorld ?? false;
   // A bound professional asks about a confidence: a route that concerns only what one saw (art. 30 CIC) is no route, and no question (§5.1, property 4).
   const confided = !candidates.situation && candidates.profession.bound && givenFacts[FRAME_FACT] !== false;

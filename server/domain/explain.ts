@@ -46,7 +46,13 @@ const NECESSARY = 'strictly_necessary';
 function closedOnlyByExcess(route: AssessedRoute): boolean {
   const flat = (items: EvaluatedRequirement[]): EvaluatedRequirement[] => items.flatMap((c) => (c.kind === 'group' ? flat(c.children) : [c]));
   const unmet = flat(route.conditions).filter((c) => c.status !== 'met');
-  return route.limits.every((l) => l.status !== 'holds') && unmet.length === 1 && unmet[0].kind === 'condition' && unmet[0].fact === NECESSARY && unmet[0].status === 'unmet';
+  return (
+    route.limits.every((l) => l.status !== 'holds') &&
+    unmet.length === 1 &&
+    unmet[0].kind === 'condition' &&
+    unmet[0].fact === NECESSARY &&
+    unmet[0].status === 'unmet'
+  );
 }
 
 /** The obligations still possible: the requiring routes not yet settled, by their articles. */
@@ -86,7 +92,8 @@ function replacementNote(routes: AssessedRoute[]): { text: string; articles: str
   for (const route of routes) {
     // The secret the route lifts is cited too (art. 458, in every refusal): its replacement is said as well.
     for (const source of [...route.provisions, ...route.derogatesFrom]) {
-      if (source.status === 'replaced' && source.replacedBy.length) replaced.set(source.id, { label: source.label, by: source.replacedBy.map((r) => r.label).join(', ') });
+      if (source.status === 'replaced' && source.replacedBy.length)
+        replaced.set(source.id, { label: source.label, by: source.replacedBy.map((r) => r.label).join(', ') });
     }
   }
   if (!replaced.size) return undefined;
@@ -126,18 +133,32 @@ export function explainAssessment(assessment: Unexplained): Explanation {
     steps.push(step('closed', `Voies examinées et fermées : ${closed}.`, [...new Set(assessment.routes.flatMap((r) => r.provisions.map((p) => p.id)))]));
     // Closed only because more than the strict necessary is asked: the necessary may still be given (example 11).
     for (const route of assessment.routes.filter(closedOnlyByExcess)) {
-      steps.push(step('closed', `Vous pouvez toutefois communiquer ce qui est strictement nécessaire : ${route.exception.label} (${citeSources(route.provisions)}) s’ouvre dans cette limite.`, route.provisions.map((p) => p.id)));
+      steps.push(
+        step(
+          'closed',
+          `Vous pouvez toutefois communiquer ce qui est strictement nécessaire : ${route.exception.label} (${citeSources(route.provisions)}) s’ouvre dans cette limite.`,
+          route.provisions.map((p) => p.id),
+        ),
+      );
     }
   }
   // A limit naming the recipient explains a refusal; beside a "may" or a "must" it would only mislead.
   const refusing = assessment.verdict !== 'permitted' && assessment.verdict !== 'required';
   for (const limit of assessment.recipientLimits.filter((l) => refusing && l.status !== 'does_not_hold')) {
-    steps.push(step('recipient_limit', `${citeSources(limit.sources)} : ${limit.label}. ${limit.summary}`, limit.sources.map((s) => s.id)));
+    steps.push(
+      step(
+        'recipient_limit',
+        `${citeSources(limit.sources)} : ${limit.label}. ${limit.summary}`,
+        limit.sources.map((s) => s.id),
+      ),
+    );
   }
-  if (assessment.duties.length) steps.push(step('duties', `Devoirs : ${assessment.duties.map((d) => (d.status === 'to_check' ? `${d.label} (à vérifier)` : d.label)).join(' ; ')}.`));
+  if (assessment.duties.length)
+    steps.push(step('duties', `Devoirs : ${assessment.duties.map((d) => (d.status === 'to_check' ? `${d.label} (à vérifier)` : d.label)).join(' ; ')}.`));
   for (const doubt of assessment.doubts) steps.push(step('doubt', `Doute — ${doubt.label} : ${doubt.doubt}`, [doubt.id]));
   if (assessment.guarantees.length) steps.push(step('guarantees', `Garanties de procédure : ${assessment.guarantees.map((d) => d.label).join(' ; ')}.`));
-  if (assessment.faculties.length) steps.push(step('faculties', `Facultés — vous pouvez, sans y être obligé(e) : ${assessment.faculties.map((d) => d.label).join(' ; ')}.`));
+  if (assessment.faculties.length)
+    steps.push(step('faculties', `Facultés — vous pouvez, sans y être obligé(e) : ${assessment.faculties.map((d) => d.label).join(' ; ')}.`));
   if (assessment.missingFacts.length) steps.push(step('next_question', `À vérifier d’abord : ${assessment.missingFacts[0].question}`));
   const note = replacementNote(decisive.length ? decisive : assessment.routes);
   if (note) steps.push(step('replaced', note.text, note.articles));

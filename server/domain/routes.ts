@@ -8,7 +8,6 @@ import type { GraphView } from '../schema/graphView.ts';
 
 export type { DutyRef, Elements, NodeRef, Requirement, SourceRef };
 
-
 export interface LimitCandidate {
   limit: NodeRef & { summary: string };
   sources: SourceRef[];
@@ -94,9 +93,7 @@ export function isAChain(view: GraphView, start: string): Map<string, GraphEdge[
 
 /** The closest match between a set of candidate targets and a chain (fewest hops, then id). */
 function closest(targets: string[], chains: Map<string, GraphEdge[]>): string | undefined {
-  return targets
-    .filter((t) => chains.has(t))
-    .sort((a, b) => chains.get(a)!.length - chains.get(b)!.length || (a < b ? -1 : 1))[0];
+  return targets.filter((t) => chains.has(t)).sort((a, b) => chains.get(a)!.length - chains.get(b)!.length || (a < b ? -1 : 1))[0];
 }
 
 class ElementSet {
@@ -159,7 +156,11 @@ export function sourceRef(view: GraphView, id: string): SourceRef | undefined {
     .sort(byId);
   const instrumentNode = view.out(id, 'PART_OF').map((e) => view.node(e.target))[0];
   const instrumentReplacedBy = instrumentNode
-    ? view.out(instrumentNode.id, 'REPLACED_BY').map((e) => view.node(e.target)).filter((n): n is GraphNode => n !== undefined).map(ref)
+    ? view
+        .out(instrumentNode.id, 'REPLACED_BY')
+        .map((e) => view.node(e.target))
+        .filter((n): n is GraphNode => n !== undefined)
+        .map(ref)
     : [];
   return {
     ...ref(node),
@@ -181,8 +182,16 @@ function limitConcerns(
   const appliesTo = view.out(limitId, 'APPLIES_TO');
   const holders = appliesTo.filter((e) => e.role !== 'recipient');
   const recipients = appliesTo.filter((e) => e.role === 'recipient');
-  const holder = closest(holders.map((e) => e.target), holderChain);
-  const recipient = recipientChain ? closest(recipients.map((e) => e.target), recipientChain) : undefined;
+  const holder = closest(
+    holders.map((e) => e.target),
+    holderChain,
+  );
+  const recipient = recipientChain
+    ? closest(
+        recipients.map((e) => e.target),
+        recipientChain,
+      )
+    : undefined;
   if (holders.length && !holder) return false;
   if (recipients.length && !recipient) return false;
   if (holder) elements.add(...holderChain.get(holder)!, ...holders.filter((e) => e.target === holder));
@@ -231,7 +240,13 @@ export interface RouteOptions {
   everySituation?: boolean;
 }
 
-export function buildRouteCandidates(view: GraphView, professionId: string, recipientId?: string, situationId?: string, options: RouteOptions = {}): RouteCandidates {
+export function buildRouteCandidates(
+  view: GraphView,
+  professionId: string,
+  recipientId?: string,
+  situationId?: string,
+  options: RouteOptions = {},
+): RouteCandidates {
   const profession = view.node(professionId);
   if (profession?.type !== 'Profession') throw new NotFoundError('profession', professionId, 'Profession');
   const recipientNode = recipientId === undefined ? undefined : view.node(recipientId);
@@ -261,9 +276,19 @@ export function buildRouteCandidates(view: GraphView, professionId: string, reci
   for (const exceptionId of [...exceptions.keys()].sort()) {
     const exception = view.node(exceptionId) as NodeOf<'Exception'>;
     const appliesEdge = exceptions.get(exceptionId)!;
-    const targetEdges = [...view.out(exceptionId, 'PERMITS_DISCLOSURE_TO'), ...view.out(exceptionId, 'REQUIRES_DISCLOSURE_TO')]
-      .sort((a, b) => (a.target < b.target ? -1 : 1));
-    const named = recipientChain && targetEdges.find((e) => e.target === closest(targetEdges.map((t) => t.target), recipientChain));
+    const targetEdges = [...view.out(exceptionId, 'PERMITS_DISCLOSURE_TO'), ...view.out(exceptionId, 'REQUIRES_DISCLOSURE_TO')].sort((a, b) =>
+      a.target < b.target ? -1 : 1,
+    );
+    const named =
+      recipientChain &&
+      targetEdges.find(
+        (e) =>
+          e.target ===
+          closest(
+            targetEdges.map((t) => t.target),
+            recipientChain,
+          ),
+      );
     // Not named, the recipient may still play a role the exception names (be the mandant): a fact of the situation.
     const role = recipientChain && !named ? targetEdges.find((e) => playsRole(view.node(e.target), recipientChain)) : undefined;
     const chosen = recipientChain ? [named ?? role].filter((e) => e !== undefined) : targetEdges;
@@ -294,7 +319,10 @@ export function buildRouteCandidates(view: GraphView, professionId: string, reci
         target: ref(view.node(targetEdge.target)!),
         sources: sourcesOf(view, exceptionId, elements),
         derogatesFrom: derogatesFrom.sort(byId),
-        requirements: [...requirementsOf(view, exceptionId, elements), ...(targetEdge === role ? [roleCondition(view.node(role.target) as NodeOf<'Recipient'>)] : [])],
+        requirements: [
+          ...requirementsOf(view, exceptionId, elements),
+          ...(targetEdge === role ? [roleCondition(view.node(role.target) as NodeOf<'Recipient'>)] : []),
+        ],
         limits,
         duties: dutiesOf(view, exceptionId, holderChain, elements),
         elements: elements.toJSON(),

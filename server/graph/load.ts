@@ -5,20 +5,8 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
-import {
-  edgeId,
-  Fact,
-  GraphEdge,
-  GraphNode,
-  type GraphData,
-  type RelationType,
-} from '../schema/graph.ts';
-import {
-  SourceFact,
-  SourceRecord,
-  type LinkTarget,
-  type SourceRequirement,
-} from '../schema/source.ts';
+import { edgeId, Fact, GraphEdge, GraphNode, type GraphData, type RelationType } from '../schema/graph.ts';
+import { SourceFact, SourceRecord, type LinkTarget, type SourceRequirement } from '../schema/source.ts';
 import { validateGraph, type LoadOptions, type Problem, type Provenance } from './validate.ts';
 import { protoKeyPath } from '../schema/protoKey.ts';
 
@@ -175,14 +163,7 @@ function requirementId(owner: string, stem: string, used: Map<string, number>): 
   return `${owner}--${stem}${n > 1 ? `-${n}` : ''}`;
 }
 
-function expandRequirement(
-  req: SourceRequirement,
-  owner: string,
-  section: string,
-  file: string,
-  sink: Sink,
-  used: Map<string, number>,
-): string {
+function expandRequirement(req: SourceRequirement, owner: string, section: string, file: string, sink: Sink, used: Map<string, number>): string {
   if ('fact' in req) {
     const id = req.id ?? requirementId(owner, req.fact.replaceAll('_', '-'), used);
     addNode(

@@ -117,7 +117,8 @@ export function validateGraph(graph: GraphData, provenance: Provenance, options:
         const target = byId.get(id);
         if (!target) problems.push({ file: fileOf(node.id), record: node.id, message: `assess.${field} "${id}" does not exist` });
         else if (type && target.type !== type) problems.push({ file: fileOf(node.id), record: node.id, message: `assess.${field} must be a ${type}` });
-        else if (!type && target.type !== 'Recipient' && target.type !== 'Profession') problems.push({ file: fileOf(node.id), record: node.id, message: `assess.${field} must be a Recipient or a Profession` });
+        else if (!type && target.type !== 'Recipient' && target.type !== 'Profession')
+          problems.push({ file: fileOf(node.id), record: node.id, message: `assess.${field} must be a Recipient or a Profession` });
       }
       for (const duty of node.expectedDuties ?? []) {
         if (byId.get(duty)?.type !== 'Duty') problems.push({ file: fileOf(node.id), record: node.id, message: `expectedDuties: "${duty}" is not a Duty` });

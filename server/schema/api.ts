@@ -44,8 +44,7 @@ const GroupRequirement = z.object({
   },
 });
 export const Requirement: z.ZodType<
-  | z.infer<typeof ConditionRequirement>
-  | { kind: 'group'; id: string; label: string; mode: 'all' | 'any'; children: Requirement[] }
+  z.infer<typeof ConditionRequirement> | { kind: 'group'; id: string; label: string; mode: 'all' | 'any'; children: Requirement[] }
 > = z.union([ConditionRequirement, GroupRequirement]);
 export type Requirement = z.infer<typeof Requirement>;
 
@@ -82,7 +81,9 @@ export type EvaluatedRequirement = z.infer<typeof EvaluatedRequirement>;
 export const ExceptionRef = NodeRef.extend({ summary: z.string(), effect: z.enum(['permits', 'requires']) });
 export const DutyRef = NodeRef.extend({
   summary: z.string().optional(),
-  kind: z.enum(['duty', 'faculty', 'guarantee']).describe('duty: what the person must do; faculty: what they may do; guarantee: what the authorities must respect'),
+  kind: z
+    .enum(['duty', 'faculty', 'guarantee'])
+    .describe('duty: what the person must do; faculty: what they may do; guarantee: what the authorities must respect'),
 });
 export type DutyRef = z.infer<typeof DutyRef>;
 
@@ -215,7 +216,12 @@ const csv = <T extends z.ZodType<string, string>>(item: T) =>
   z
     .string()
     .max(500)
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item));
 
 export const NodeListQuery = z.object({ type: NodeType.optional() }).strict();

@@ -25,10 +25,7 @@ const LinkTarget = z.union([
 ]);
 export type LinkTarget = z.infer<typeof LinkTarget>;
 
-export const SourceLinks = z.partialRecord(
-  z.enum(RELATION_TYPES),
-  z.union([LinkTarget, z.array(LinkTarget)]),
-);
+export const SourceLinks = z.partialRecord(z.enum(RELATION_TYPES), z.union([LinkTarget, z.array(LinkTarget)]));
 
 export interface SourceCondition {
   fact: string;

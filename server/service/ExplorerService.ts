@@ -1,17 +1,7 @@
 // The rules of the API: check ids and facts against the graph, ask the store
 // to select, hand what it selected to the pure domain functions. HTTP knows
 // nothing of this, and sees the store only through this service.
-import type {
-  AssessBody,
-  Assessment,
-  DisclosureMap,
-  FactsResult,
-  Health,
-  PathsResult,
-  SearchResult,
-  SituationKindsResult,
-  Subgraph,
-} from '../schema/api.ts';
+import type { AssessBody, Assessment, DisclosureMap, FactsResult, Health, PathsResult, SearchResult, SituationKindsResult, Subgraph } from '../schema/api.ts';
 import type { Fact, GraphNode, NodeType, RelationType } from '../schema/graph.ts';
 import { assessSituation } from '../domain/assess.ts';
 import { findDisclosureRoutes } from '../domain/disclosure.ts';
@@ -40,7 +30,6 @@ export class ExplorerService {
     return this.cache.answer(key, compute);
   }
 
-
   async health(): Promise<Health> {
     try {
       const counts = await this.store.counts();
@@ -61,10 +50,7 @@ export class ExplorerService {
     return { nodes: await this.store.listNodes(type) };
   }
 
-  async neighbourhood(
-    id: string,
-    options: { depth: number; types?: NodeType[]; relations?: RelationType[]; maxNodes?: number },
-  ): Promise<Subgraph> {
+  async neighbourhood(id: string, options: { depth: number; types?: NodeType[]; relations?: RelationType[]; maxNodes?: number }): Promise<Subgraph> {
     const subgraph = await this.store.neighbourhood(id, {
       depth: options.depth as 1 | 2 | 3,
       nodeTypes: options.types,

@@ -21,13 +21,27 @@ function check(c: ReviewCase) {
     expect([e.verdict].flat(), `verdict (possible: ${a.possibleVerdicts.join(', ')})`).toContain(a.verdict);
     for (const id of e.openRoutes ?? []) expect(open, 'open routes').toContain(id);
     for (const id of e.notOpenRoutes ?? []) expect(open, 'open routes').not.toContain(id);
-    for (const id of e.duties ?? []) expect(a.duties.map((d) => d.id), 'devoirs').toContain(id);
+    for (const id of e.duties ?? [])
+      expect(
+        a.duties.map((d) => d.id),
+        'devoirs',
+      ).toContain(id);
     for (const id of e.faculties ?? []) {
-      expect(a.faculties.map((d) => d.id), 'facultés').toContain(id);
-      expect(a.duties.map((d) => d.id), 'a faculty is not a duty').not.toContain(id);
+      expect(
+        a.faculties.map((d) => d.id),
+        'facultés',
+      ).toContain(id);
+      expect(
+        a.duties.map((d) => d.id),
+        'a faculty is not a duty',
+      ).not.toContain(id);
     }
     if (e.firstQuestion) expect(a.missingFacts[0]?.id, 'first question').toBe(e.firstQuestion);
-    for (const fact of e.notAsked ?? []) expect(a.missingFacts.map((f) => f.id), 'questions').not.toContain(fact);
+    for (const fact of e.notAsked ?? [])
+      expect(
+        a.missingFacts.map((f) => f.id),
+        'questions',
+      ).not.toContain(fact);
     if (e.doubt) expect(explanationText(a.explanation), 'the answer states its doubt').toMatch(/doute/i);
   };
 }

@@ -26,11 +26,22 @@ const candidatesOf = (p: string, r?: string) => {
   return candidatesCache.get(key)!;
 };
 const readFacts = (c: RouteCandidates) =>
-  [...new Set([...c.routes.flatMap((r) => [...factsOf(r.requirements), ...r.limits.flatMap((l) => factsOf(l.requirements))]), ...c.standaloneDuties.flatMap((d) => factsOf(d.requirements))])].sort();
+  [
+    ...new Set([
+      ...c.routes.flatMap((r) => [...factsOf(r.requirements), ...r.limits.flatMap((l) => factsOf(l.requirements))]),
+      ...c.standaloneDuties.flatMap((d) => factsOf(d.requirements)),
+    ]),
+  ].sort();
 
 /** A situation: who, to whom, a partial set of facts over those the routes read, and a completion of the rest. */
 const situation = fc
-  .record({ profession: fc.constantFrom(...professions), recipient: fc.constantFrom(...recipients), seed: fc.array(fc.constantFrom(true, false, undefined), { minLength: 64, maxLength: 64 }), completion: fc.array(fc.boolean(), { minLength: 64, maxLength: 64 }), frame: fc.constantFrom(true, false, undefined) })
+  .record({
+    profession: fc.constantFrom(...professions),
+    recipient: fc.constantFrom(...recipients),
+    seed: fc.array(fc.constantFrom(true, false, undefined), { minLength: 64, maxLength: 64 }),
+    completion: fc.array(fc.boolean(), { minLength: 64, maxLength: 64 }),
+    frame: fc.constantFrom(true, false, undefined),
+  })
   .map(async (s) => {
     const candidates = await candidatesOf(s.profession, s.recipient);
     const read = readFacts(candidates).filter((f) => f !== FRAME);
@@ -143,13 +154,22 @@ describe('3. naming does not change the law', () => {
       const named = assess(await candidatesOf(profession, 'autorite-mandante'), facts);
       for (const body of ['spj', 'saj', 'juge-jeunesse', 'juge-instruction']) {
         const role = assess(await candidatesOf(profession, body), facts);
-        expect(role.routes.find((r) => r.exception.id === 'exc-mandat')?.status, `${profession} → ${body}`).toBe(named.routes.find((r) => r.exception.id === 'exc-mandat')?.status);
+        expect(role.routes.find((r) => r.exception.id === 'exc-mandat')?.status, `${profession} → ${body}`).toBe(
+          named.routes.find((r) => r.exception.id === 'exc-mandat')?.status,
+        );
       }
     }
   });
 
   it('opens shared secrecy towards the services whose staff are bound, under its five conditions', async () => {
-    const five = { professional_context: true, secret_master_informed: true, secret_master_consents: true, recipient_bound_by_secret: true, same_mission: true, strictly_necessary: true };
+    const five = {
+      professional_context: true,
+      secret_master_informed: true,
+      secret_master_consents: true,
+      recipient_bound_by_secret: true,
+      same_mission: true,
+      strictly_necessary: true,
+    };
     for (const service of ['centre-pms', 'saj', 'spj', 'sos-enfants', 'pse']) {
       const a = assess(await candidatesOf('assistant-social', service), five);
       expect(a.routes.find((r) => r.exception.id === 'exc-secret-partage')?.status, service).toBe('open');

@@ -9,7 +9,8 @@ import { ExplorerService } from '../../server/service/ExplorerService.ts';
 import { MemoryGraphStore } from '../../server/store/memory/MemoryGraphStore.ts';
 
 const service = new ExplorerService(new MemoryGraphStore(loadGraphData()));
-const ask = (body: Omit<AssessBody, 'facts'> & { facts?: AssessBody['facts'] }) => service.assess({ ...body, facts: { professional_context: true, ...body.facts } });
+const ask = (body: Omit<AssessBody, 'facts'> & { facts?: AssessBody['facts'] }) =>
+  service.assess({ ...body, facts: { professional_context: true, ...body.facts } });
 const ids = (items: { id: string }[]) => items.map((i) => i.id);
 
 describe('the kinds of situation (GET /api/situations)', () => {
@@ -72,7 +73,12 @@ describe('being heard, summoned, asked', () => {
   });
 
   it('the hierarchy may step in after a serious fault, with the doubt on what may be said', async () => {
-    const a = await ask({ profession: 'travailleur-social', recipient: 'hierarchie', situation: 'kind-hierarchie', facts: { serious_fault_or_negligence: true } });
+    const a = await ask({
+      profession: 'travailleur-social',
+      recipient: 'hierarchie',
+      situation: 'kind-hierarchie',
+      facts: { serious_fault_or_negligence: true },
+    });
     expect(a.verdict).toBe('permitted');
     expect(ids(a.doubts)).toContain('exc-faute-grave-hierarchie');
     expect(explanationText(a.explanation)).toMatch(/Doute/);
@@ -85,7 +91,12 @@ describe('being heard, summoned, asked', () => {
   });
 
   it('the mandant’s report: transmitted when within the mandate, whoever the mandant is', async () => {
-    const a = await ask({ profession: 'assistant-social', recipient: 'spj', situation: 'kind-rapport-mandant', facts: { under_mandate: true, recipient_is_mandating_authority: true, within_mandate: true } });
+    const a = await ask({
+      profession: 'assistant-social',
+      recipient: 'spj',
+      situation: 'kind-rapport-mandant',
+      facts: { under_mandate: true, recipient_is_mandating_authority: true, within_mandate: true },
+    });
     expect(a.verdict).toBe('required');
     expect(ids(a.duties)).toContain('duty-annoncer-mandat');
   });
@@ -95,7 +106,12 @@ describe('the questions, in the order that decides', () => {
   it('asks the three conditions of 458bis first when worried about a child, and reaches "Permis" in four answers', async () => {
     const base = { profession: 'assistant-social-cpas', recipient: 'procureur-du-roi', situation: 'kind-inquietude' };
     const facts: Record<string, boolean> = {};
-    const answers: Record<string, boolean> = { offence_listed_458bis: true, victim_minor_or_vulnerable: true, grave_imminent_danger: true, cannot_protect_alone: true };
+    const answers: Record<string, boolean> = {
+      offence_listed_458bis: true,
+      victim_minor_or_vulnerable: true,
+      grave_imminent_danger: true,
+      cannot_protect_alone: true,
+    };
     let a = await ask({ ...base, facts });
     expect(a.missingFacts[0].id).toBe('offence_listed_458bis');
     expect(a.missingFacts[0].group?.label).toMatch(/458bis/);
@@ -110,7 +126,11 @@ describe('the questions, in the order that decides', () => {
   });
 
   it('says what each answer would give', async () => {
-    const a = await ask({ profession: 'psychiatre', recipient: 'procureur-du-roi', facts: { offence_listed_458bis: true, victim_minor_or_vulnerable: true, grave_imminent_danger: true } });
+    const a = await ask({
+      profession: 'psychiatre',
+      recipient: 'procureur-du-roi',
+      facts: { offence_listed_458bis: true, victim_minor_or_vulnerable: true, grave_imminent_danger: true },
+    });
     expect(a.missingFacts.find((f) => f.id === 'cannot_protect_alone')?.outcomes.yes).toBe('permitted');
   });
 });

@@ -19,7 +19,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 function cliArgs(c: AssessCase): string[] {
   return [
-    '--profession', c.profession,
+    '--profession',
+    c.profession,
     ...(c.recipient ? ['--recipient', c.recipient] : []),
     ...Object.entries(c.facts).flatMap(([k, v]) => ['--fact', `${k}=${v ? 'oui' : 'non'}`]),
     ...(c.closedWorld ? ['--closed-world'] : []),
@@ -62,7 +63,19 @@ function acceptanceOverInterfaces(engine: string, open: () => Promise<GraphStore
 
     it('CLI: takes FAIT=? as an unknown fact, and a kind of situation', async () => {
       let out = '';
-      const args = ['--profession', 'psychologue', '--recipient', 'juge-instruction', '--situation', 'kind-convocation-temoin', '--fact', 'sworn_testimony=oui', '--fact', 'mediation_proceeding=?', '--json'];
+      const args = [
+        '--profession',
+        'psychologue',
+        '--recipient',
+        'juge-instruction',
+        '--situation',
+        'kind-convocation-temoin',
+        '--fact',
+        'sworn_testimony=oui',
+        '--fact',
+        'mediation_proceeding=?',
+        '--json',
+      ];
       const code = await runAsk(args, store, { out: (t) => (out += t), err: (t) => (out += t) });
       expect(code, out).toBe(0);
       const answer = JSON.parse(out) as Assessment;
@@ -112,7 +125,11 @@ function swappedGraphSuite(engine: string, open: () => Promise<GraphStore>, repl
 
     const facts = async () => ((await (await fetch(`${server.url}/api/facts`)).json()) as { facts: { id: string }[] }).facts.map((f) => f.id);
     const assess = () =>
-      fetch(`${server.url}/api/assess`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ profession: 'tms', facts: { [NEW_FACT]: true } }) });
+      fetch(`${server.url}/api/assess`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ profession: 'tms', facts: { [NEW_FACT]: true } }),
+      });
 
     it('lists the new fact in /api/facts and accepts it in /api/assess', async () => {
       expect(await facts()).not.toContain(NEW_FACT);
@@ -147,7 +164,11 @@ describe.skipIf(skip)('on a real Neo4j', () => {
     'neo4j',
     () => connectTestStore(neo4j.uri, { versionTtlMs: 500 }),
     async (_store, dir) => {
-      const run = spawnSync('npx', ['tsx', 'scripts/db-load.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GRAPH_DATA_DIR: dir, NEO4J_URI: neo4j.uri } });
+      const run = spawnSync('npx', ['tsx', 'scripts/db-load.ts'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, GRAPH_DATA_DIR: dir, NEO4J_URI: neo4j.uri },
+      });
       expect(run.status, run.stderr).toBe(0);
     },
   );
@@ -155,7 +176,11 @@ describe.skipIf(skip)('on a real Neo4j', () => {
 
 describe('npm run ask, as a user types it', () => {
   it('prints the verdict, the routes and the explanation in French', () => {
-    const run = spawnSync('npx', ['tsx', 'scripts/ask.ts', '--profession', 'tms', '--recipient', 'saj', '--fact', 'child_maltreatment_situation=oui'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GRAPH_ENGINE: 'memory' } });
+    const run = spawnSync('npx', ['tsx', 'scripts/ask.ts', '--profession', 'tms', '--recipient', 'saj', '--fact', 'child_maltreatment_situation=oui'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, GRAPH_ENGINE: 'memory' },
+    });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^PERMIS \(permitted\)/m);
     expect(run.stdout).toContain('Art. 3 décret');

@@ -36,8 +36,18 @@ export const DOMAIN_EXAMPLES: AssessCase[] = [
     expect: (a) => {
       expect(a.verdict).toBe('permitted');
       // Appearing and taking the oath is a duty; answering, in writing, with a lawyer are faculties.
-      expect(a.duties.map((d) => d.label).join(' ').toLowerCase()).toMatch(/serment/);
-      expect(a.faculties.map((d) => d.label).join(' ').toLowerCase()).toMatch(/avocat/);
+      expect(
+        a.duties
+          .map((d) => d.label)
+          .join(' ')
+          .toLowerCase(),
+      ).toMatch(/serment/);
+      expect(
+        a.faculties
+          .map((d) => d.label)
+          .join(' ')
+          .toLowerCase(),
+      ).toMatch(/avocat/);
       expect(a.faculties.map((d) => d.id)).toContain('duty-libre-de-repondre');
     },
   },
@@ -156,7 +166,11 @@ export function acceptanceSuite(engine: string, getStore: () => GraphStore): voi
         if (s.type !== 'Situation') continue;
         const a = await assess(s.assess);
         expect({ situation: s.id, verdict: a.verdict }).toEqual({ situation: s.id, verdict: s.expectedVerdict });
-        for (const duty of s.expectedDuties ?? []) expect([...a.duties, ...a.faculties].map((d) => d.id), s.id).toContain(duty);
+        for (const duty of s.expectedDuties ?? [])
+          expect(
+            [...a.duties, ...a.faculties].map((d) => d.id),
+            s.id,
+          ).toContain(duty);
       }
     });
   });

@@ -166,7 +166,10 @@ export function graphStoreContract(engine: string, open: OpenStore): void {
 
       it('returns every shortest path in canonical order, ignoring direction', async () => {
         const paths = await store.shortestPaths('a', 'd');
-        expect(paths!.map((p) => ids(p.nodes))).toEqual([['a', 'b', 'd'], ['a', 'b', 'd']]);
+        expect(paths!.map((p) => ids(p.nodes))).toEqual([
+          ['a', 'b', 'd'],
+          ['a', 'b', 'd'],
+        ]);
         expect(paths!.map((p) => ids(p.edges))).toEqual([
           ['a-[REFERS_TO]->b', 'b-[REFERS_TO]->d'],
           ['b-[REFERS_TO]->a', 'b-[REFERS_TO]->d'],
@@ -175,7 +178,7 @@ export function graphStoreContract(engine: string, open: OpenStore): void {
         expect(await store.shortestPaths('a', 'lonely')).toEqual([]);
         expect(await store.shortestPaths('a', 'nope')).toBeUndefined();
         expect((await store.shortestPaths('c', 'a'))!.map((p) => ids(p.edges))).toEqual([['a-[ESTABLISHES]->c']]);
-        expect((await store.shortestPaths('a', 'e', { maxLength: 1 }))).toEqual([]);
+        expect(await store.shortestPaths('a', 'e', { maxLength: 1 })).toEqual([]);
       });
     });
 
@@ -213,7 +216,14 @@ export function graphStoreContract(engine: string, open: OpenStore): void {
         expect(ids(a.duties)).toEqual(['d-1']);
         expect(a.sources[0]).toMatchObject({ id: 'p1', status: 'replaced', replacedBy: [{ id: 'p2' }], instrument: { id: 'code' } });
         expect(a.elements.edges.map((e) => e.id)).toEqual(
-          expect.arrayContaining(['doc-[IS_A]->dep', 'e-a-[APPLIES_TO]->dep', 'e-a-[PERMITS_DISCLOSURE_TO]->pros', 'e-a-[REQUIRES]->g', 'g-[REQUIRES]->c-3', 'l-1-[RESTRICTS]->e-a']),
+          expect.arrayContaining([
+            'doc-[IS_A]->dep',
+            'e-a-[APPLIES_TO]->dep',
+            'e-a-[PERMITS_DISCLOSURE_TO]->pros',
+            'e-a-[REQUIRES]->g',
+            'g-[REQUIRES]->c-3',
+            'l-1-[RESTRICTS]->e-a',
+          ]),
         );
         expect(ids(standaloneDuties.map((d) => d.duty))).toEqual(['d-2']);
       });
@@ -259,7 +269,11 @@ export function graphStoreContract(engine: string, open: OpenStore): void {
           for (const depth of [1, 2, 3] as const) {
             expect(await store.neighbourhood(id, { depth }), `${id}@${depth}`).toEqual(await reference.neighbourhood(id, { depth }));
           }
-          const filtered = { depth: 2 as const, nodeTypes: ['Provision' as const, 'Exception' as const], relationTypes: ['ESTABLISHES' as const, 'REFERS_TO' as const] };
+          const filtered = {
+            depth: 2 as const,
+            nodeTypes: ['Provision' as const, 'Exception' as const],
+            relationTypes: ['ESTABLISHES' as const, 'REFERS_TO' as const],
+          };
           expect(await store.neighbourhood(id, filtered)).toEqual(await reference.neighbourhood(id, filtered));
         }
       });
@@ -271,7 +285,13 @@ export function graphStoreContract(engine: string, open: OpenStore): void {
       });
 
       it('returns the same shortest paths', async () => {
-        for (const [from, to] of [['tms', 'saj'], ['cp-458', 'procureur-du-roi'], ['psychiatre', 'cp-458bis'], ['avocat', 'cp-458quater'], ['citoyen', 'cic-30']]) {
+        for (const [from, to] of [
+          ['tms', 'saj'],
+          ['cp-458', 'procureur-du-roi'],
+          ['psychiatre', 'cp-458bis'],
+          ['avocat', 'cp-458quater'],
+          ['citoyen', 'cic-30'],
+        ]) {
           expect(await store.shortestPaths(from, to), `${from}→${to}`).toEqual(await reference.shortestPaths(from, to));
         }
       });
@@ -280,7 +300,9 @@ export function graphStoreContract(engine: string, open: OpenStore): void {
         const recipients = [undefined, ...ids(await reference.listNodes('Recipient')).slice(0, 12), 'psychologue'];
         for (const profession of ids(await reference.listNodes('Profession'))) {
           for (const recipient of recipients) {
-            expect(await routeCandidatesOf(store, profession, recipient), `${profession}→${recipient}`).toEqual(await routeCandidatesOf(reference, profession, recipient));
+            expect(await routeCandidatesOf(store, profession, recipient), `${profession}→${recipient}`).toEqual(
+              await routeCandidatesOf(reference, profession, recipient),
+            );
           }
         }
       }, 300_000);

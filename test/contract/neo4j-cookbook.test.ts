@@ -26,8 +26,7 @@ export function cookbookQueries(markdown: string): { n: number; question: string
 
 type Row = Record<string, unknown>;
 /** Plain JSON of a driver value: Neo4j dates as ISO strings (integers are numbers already). */
-const plain = (value: unknown): unknown =>
-  neo4j.isDate(value as never) ? String(value) : Array.isArray(value) ? value.map(plain) : value;
+const plain = (value: unknown): unknown => (neo4j.isDate(value as never) ? String(value) : Array.isArray(value) ? value.map(plain) : value);
 const sorted = (xs: Iterable<string>) => [...xs].sort();
 const column = (rows: Row[], key: string) => rows.map((r) => r[key] as string);
 
@@ -67,13 +66,18 @@ describe.skipIf(skip)('the Cypher cookbook (docs/cypher.md) on the real graph', 
     server = await startTestNeo4j();
     store = await connectTestStore(server.uri);
     await new Neo4jGraphLoader(store.neo4jDriver).replaceGraph(data);
-    api = await startWebServer(createApp({ store: new MemoryGraphStore(data), logger: pino({ level: 'silent' }), rateLimitPerMinute: 0, clientDir: '/nonexistent' }));
+    api = await startWebServer(
+      createApp({ store: new MemoryGraphStore(data), logger: pino({ level: 'silent' }), rateLimitPerMinute: 0, clientDir: '/nonexistent' }),
+    );
     // As Neo4j Browser runs them: plain Cypher, no parameter, in a read transaction.
     const session = store.neo4jDriver.session({ defaultAccessMode: neo4j.session.READ });
     try {
       for (const { n, cypher } of queries) {
         const result = await session.executeRead((tx) => tx.run(cypher));
-        answers.set(n, result.records.map((r) => Object.fromEntries(r.keys.map((k) => [k, plain(r.get(k))]))));
+        answers.set(
+          n,
+          result.records.map((r) => Object.fromEntries(r.keys.map((k) => [k, plain(r.get(k))]))),
+        );
       }
     } finally {
       await session.close();
@@ -90,7 +94,9 @@ describe.skipIf(skip)('the Cypher cookbook (docs/cypher.md) on the real graph', 
       const derogating = data.edges.filter((e) => e.type === 'DEROGATES_FROM' && e.target === 'cp-458').map((e) => e.source);
       expect(sorted(column(rows, 'exception'))).toEqual(sorted(new Set(derogating)));
       const art458bis = rows.find((r) => r.exception === 'exc-458bis')!;
-      expect(art458bis.faits).toEqual(expect.arrayContaining(['offence_listed_458bis', 'victim_minor_or_vulnerable', 'grave_imminent_danger', 'cannot_protect_alone']));
+      expect(art458bis.faits).toEqual(
+        expect.arrayContaining(['offence_listed_458bis', 'victim_minor_or_vulnerable', 'grave_imminent_danger', 'cannot_protect_alone']),
+      );
       // The API lists the same conditions for every route it knows.
       const api = await routeFacts();
       const compared = rows.filter((r) => api.has(r.exception as string));
@@ -171,7 +177,9 @@ describe.skipIf(skip)('the Cypher cookbook (docs/cypher.md) on the real graph', 
     13: async (rows) => {
       const situations = (await nodesOf('Situation')).filter((s) => s.assess.facts.grave_imminent_danger === true);
       expect(rows.length).toBeGreaterThan(0);
-      expect(rows).toEqual(situations.map((s) => ({ situation: s.id, profession: s.assess.profession, destinataire: s.assess.recipient, verdict: s.expectedVerdict })));
+      expect(rows).toEqual(
+        situations.map((s) => ({ situation: s.id, profession: s.assess.profession, destinataire: s.assess.recipient, verdict: s.expectedVerdict })),
+      );
     },
     14: async (rows) => {
       const old = (await nodesOf('Instrument')).filter((i) => i.date && /^\d{4}-\d{2}-\d{2}$/.test(i.date) && i.date < '1970-01-01');

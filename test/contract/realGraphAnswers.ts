@@ -7,7 +7,13 @@ import type { GraphStore } from '../../server/store/GraphStore.ts';
 
 export const NEIGHBOURHOOD_IDS = ['cp-458', 'cp-458bis', 'tms', 'saj', 'exc-458bis', 'cass-1905-02-20', 'depositaire'];
 export const SEARCHES = ['necessite', '458 bis', 'secret partagé', 'procureur', 'TMS', 'terroris', 'art', 'médecin', 'cass 1905', 'zzzz'];
-export const PATH_PAIRS = [['tms', 'saj'], ['cp-458', 'procureur-du-roi'], ['psychiatre', 'cp-458bis'], ['avocat', 'cp-458quater'], ['citoyen', 'cic-30']];
+export const PATH_PAIRS = [
+  ['tms', 'saj'],
+  ['cp-458', 'procureur-du-roi'],
+  ['psychiatre', 'cp-458bis'],
+  ['avocat', 'cp-458quater'],
+  ['citoyen', 'cic-30'],
+];
 
 export interface RealGraphAnswers {
   counts: unknown;

@@ -52,10 +52,13 @@ describeInBrowser('Évaluer une situation', () => {
     const target = await graph.evaluate((element) => {
       const cy = (element as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
       const box = element.getBoundingClientRect();
-      const inside = cy.nodes(':visible').not('.folded').filter((n: import('cytoscape').NodeSingular) => {
-        const { x, y } = n.renderedPosition();
-        return x > 20 && y > 20 && x < box.width - 20 && y < box.height - 20;
-      });
+      const inside = cy
+        .nodes(':visible')
+        .not('.folded')
+        .filter((n: import('cytoscape').NodeSingular) => {
+          const { x, y } = n.renderedPosition();
+          return x > 20 && y > 20 && x < box.width - 20 && y < box.height - 20;
+        });
       const node = inside.first() as import('cytoscape').NodeSingular;
       const { x, y } = node.renderedPosition();
       return { id: node.id(), label: node.data('label') as string, x: box.left + x, y: box.top + y };

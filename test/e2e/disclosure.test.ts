@@ -22,8 +22,14 @@ describeInBrowser('À qui puis-je parler ?', () => {
     const page = await app.newPage();
     await page.goto(`${app.url}/a-qui-parler?profession=enseignant`);
     const notice = page.getByRole('region', { name: 'Le secret professionnel ne vous lie pas' });
-    await notice.getByText(/422bis/).first().waitFor();
-    await notice.getByText(/art\. 30/i).first().waitFor();
+    await notice
+      .getByText(/422bis/)
+      .first()
+      .waitFor();
+    await notice
+      .getByText(/art\. 30/i)
+      .first()
+      .waitFor();
     const [noticeBox, tableBox] = await Promise.all([notice.boundingBox(), page.getByRole('table').boundingBox()]);
     expect(noticeBox!.y).toBeLessThan(tableBox!.y);
   });

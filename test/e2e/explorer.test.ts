@@ -62,7 +62,10 @@ describeInBrowser('Explorer', () => {
     const page = await app.newPage();
     await page.goto(`${app.url}/explorer`);
     await page.getByText('Chemin de … à …').click();
-    for (const [label, query, option] of [['Chemin de', 'psycho', /^Psychologue/], ['à', 'procureur du roi', /^Procureur du Roi/]] as const) {
+    for (const [label, query, option] of [
+      ['Chemin de', 'psycho', /^Psychologue/],
+      ['à', 'procureur du roi', /^Procureur du Roi/],
+    ] as const) {
       const box = page.getByRole('combobox', { name: label, exact: true });
       await box.fill(query);
       await page.getByRole('option', { name: option }).first().click();

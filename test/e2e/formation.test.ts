@@ -75,8 +75,13 @@ describeInBrowser('Formation', () => {
       const walked = result.routes.find((r) => title.includes(`Le chemin : ${r.exception.label} (`));
       expect(walked, `${situation.id} : ${title}`).toBeDefined();
       const illustrated = result.routes.filter((r) => links.nodes.some((n) => n.id === r.exception.id));
-      const agrees = (status: string) => (result.verdict === 'permitted' || result.verdict === 'required' ? status === 'open' : result.verdict === 'forbidden' ? status === 'closed' : true);
-      if (illustrated.some((r) => agrees(r.status))) expect(illustrated.map((r) => r.exception.id), situation.id).toContain(walked!.exception.id);
+      const agrees = (status: string) =>
+        result.verdict === 'permitted' || result.verdict === 'required' ? status === 'open' : result.verdict === 'forbidden' ? status === 'closed' : true;
+      if (illustrated.some((r) => agrees(r.status)))
+        expect(
+          illustrated.map((r) => r.exception.id),
+          situation.id,
+        ).toContain(walked!.exception.id);
       expect(agrees(walked!.status), `${situation.id} walks a route ${walked!.status} for ${result.verdict}`).toBe(true);
       if (walked!.status === 'closed') await stepper.getByText(/^Voie fermée parce que :/).waitFor();
 
@@ -84,7 +89,10 @@ describeInBrowser('Formation', () => {
       const steps = await stepper.getByRole('list', { name: 'Étapes du chemin' }).getByRole('button').allTextContents();
       for (const step of steps) expect(isBare(step.trim()), `${situation.id} : ${step}`).toBe(false);
       // The deciding route's exception is walked.
-      expect(steps.some((s) => s.includes(walked!.exception.label)), situation.id).toBe(true);
+      expect(
+        steps.some((s) => s.includes(walked!.exception.label)),
+        situation.id,
+      ).toBe(true);
     }
     expect(app.pageErrors).toEqual([]);
   });

@@ -16,7 +16,11 @@ describeInBrowser('Évaluer : l’entretien et la réponse', () => {
   }
 
   async function answer(page: Page, question: string, value: 'Oui' | 'Non') {
-    await page.getByRole('region', { name: 'Question suivante' }).getByRole('group', { name: question, exact: true }).getByRole('radio', { name: value }).click();
+    await page
+      .getByRole('region', { name: 'Question suivante' })
+      .getByRole('group', { name: question, exact: true })
+      .getByRole('radio', { name: value })
+      .click();
   }
 
   const verdict = (page: Page) => page.getByRole('region', { name: 'Verdict' });
@@ -42,10 +46,16 @@ describeInBrowser('Évaluer : l’entretien et la réponse', () => {
     const page = await app.newPage();
     await page.goto(`${app.url}/evaluer`);
     const kinds = page.getByRole('group', { name: 'De quoi s’agit-il ?' });
-    await kinds.getByRole('radio', { name: /enfant/i }).first().click();
+    await kinds
+      .getByRole('radio', { name: /enfant/i })
+      .first()
+      .click();
     await page.getByRole('combobox', { name: 'Je suis (profession)' }).fill('CPAS');
     await page.getByRole('option', { name: /CPAS/ }).first().click();
-    await page.getByRole('group', { name: 'À qui voudriez-vous parler ?' }).getByRole('radio', { name: /Procureur du Roi/ }).click();
+    await page
+      .getByRole('group', { name: 'À qui voudriez-vous parler ?' })
+      .getByRole('radio', { name: /Procureur du Roi/ })
+      .click();
 
     let answers = 0;
     while (!(await verdict(page).getByText('Permis', { exact: true }).isVisible())) {
@@ -59,7 +69,11 @@ describeInBrowser('Évaluer : l’entretien et la réponse', () => {
       await untilAnswered(page);
     }
     expect(new URL(page.url()).searchParams.get('destinataire')).toBe('procureur-du-roi');
-    await page.getByRole('region', { name: 'Pourquoi' }).getByText(/458bis/).first().waitFor();
+    await page
+      .getByRole('region', { name: 'Pourquoi' })
+      .getByText(/458bis/)
+      .first()
+      .waitFor();
     expect(app.pageErrors).toEqual([]);
   });
 
@@ -67,7 +81,11 @@ describeInBrowser('Évaluer : l’entretien et la réponse', () => {
     await setUp();
     const page = await app.newPage();
     await page.goto(`${app.url}/evaluer?profession=tms&destinataire=saj&faits=professional_context:oui`);
-    await page.getByRole('group', { name: 'De quoi s’agit-il ?' }).getByRole('radio', { name: /enfant/i }).first().click();
+    await page
+      .getByRole('group', { name: 'De quoi s’agit-il ?' })
+      .getByRole('radio', { name: /enfant/i })
+      .first()
+      .click();
     await untilAnswered(page);
     await expect.poll(async () => (await askedNow(page))[0]).toBe('child_maltreatment_situation');
   });
@@ -92,7 +110,9 @@ describeInBrowser('Évaluer : l’entretien et la réponse', () => {
     expect(await closedWorld.count()).toBe(0);
     await page.getByRole('region', { name: 'Question suivante' }).getByRole('radio', { name: 'Oui' }).first().click();
     await closedWorld.check();
-    await verdict(page).getByText(/restées sans réponse ont été comptées comme « Non »/).waitFor();
+    await verdict(page)
+      .getByText(/restées sans réponse ont été comptées comme « Non »/)
+      .waitFor();
   });
 
   it('keeps the rest of a shared link that names an unknown fact, and says which', async () => {
@@ -100,7 +120,12 @@ describeInBrowser('Évaluer : l’entretien et la réponse', () => {
     await page.goto(`${app.url}/evaluer?profession=tms&destinataire=saj&faits=professional_context:oui,fait_bidon:oui,child_maltreatment_situation:oui`);
     await page.getByRole('alert').filter({ hasText: '« fait_bidon »' }).waitFor();
     await verdict(page).getByText('Permis', { exact: true }).waitFor();
-    expect(await page.getByRole('group', { name: /situation de maltraitance d’enfant/ }).getByRole('radio', { name: 'Oui' }).isChecked()).toBe(true);
+    expect(
+      await page
+        .getByRole('group', { name: /situation de maltraitance d’enfant/ })
+        .getByRole('radio', { name: 'Oui' })
+        .isChecked(),
+    ).toBe(true);
     await page.getByRole('button', { name: 'Retirer du lien' }).click();
     expect(new URL(page.url()).searchParams.get('faits')).toBe('professional_context:oui,child_maltreatment_situation:oui');
   });
@@ -115,13 +140,22 @@ describeInBrowser('Évaluer : l’entretien et la réponse', () => {
       await held;
       await route.continue();
     });
-    await page.getByRole('group', { name: /situation de maltraitance d’enfant/ }).getByRole('radio', { name: 'Non' }).click();
+    await page
+      .getByRole('group', { name: /situation de maltraitance d’enfant/ })
+      .getByRole('radio', { name: 'Non' })
+      .click();
     await page.getByRole('status').filter({ hasText: 'Calcul de la réponse…' }).waitFor();
-    await verdict(page).getByText(/correspond aux réponses précédentes/).waitFor();
+    await verdict(page)
+      .getByText(/correspond aux réponses précédentes/)
+      .waitFor();
     expect(await verdict(page).getByText('Permis', { exact: true }).isVisible()).toBe(true);
     release();
     await verdict(page).getByText('Permis', { exact: true }).waitFor({ state: 'detached' });
-    expect(await verdict(page).getByText(/réponses précédentes/).count()).toBe(0);
+    expect(
+      await verdict(page)
+        .getByText(/réponses précédentes/)
+        .count(),
+    ).toBe(0);
   });
 
   it('says the server is down with « Réessayer », and recovers when it is back', async () => {
@@ -133,13 +167,17 @@ describeInBrowser('Évaluer : l’entretien et la réponse', () => {
       await page.getByRole('region', { name: 'Question suivante' }).getByRole('radio', { name: 'Oui' }).first().click();
       const alert = page.getByRole('alert').filter({ hasText: 'Le serveur ne répond pas' });
       await alert.waitFor();
-      await verdict(page).getByText(/Réponse précédente/).waitFor();
+      await verdict(page)
+        .getByText(/Réponse précédente/)
+        .waitFor();
     } finally {
       await app.restartServer();
     }
     await page.getByRole('button', { name: 'Réessayer' }).click();
     await page.getByRole('alert').filter({ hasText: 'Le serveur ne répond pas' }).waitFor({ state: 'detached' });
-    await verdict(page).getByText(/Réponse précédente/).waitFor({ state: 'detached' });
+    await verdict(page)
+      .getByText(/Réponse précédente/)
+      .waitFor({ state: 'detached' });
     expect(new URL(page.url()).searchParams.get('faits')?.split(',')).toHaveLength(2);
   });
 });

@@ -11,7 +11,11 @@ const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe
 
 const VIEWS: { mode: string; path: string; graph: RegExp }[] = [
   { mode: 'explorer', path: '/explorer', graph: /Graphe des dispositions/ },
-  { mode: 'evaluer', path: '/evaluer?profession=tms&destinataire=saj&faits=child_maltreatment_situation:oui,professional_context:oui', graph: /Voies de la situation/ },
+  {
+    mode: 'evaluer',
+    path: '/evaluer?profession=tms&destinataire=saj&faits=child_maltreatment_situation:oui,professional_context:oui',
+    graph: /Voies de la situation/,
+  },
   { mode: 'parler', path: '/a-qui-parler?profession=tms', graph: /Destinataires et voies/ },
   { mode: 'formation', path: '/formation?exemple=sit-05-cpas-propos-terrorisme&reponse=oui&etape=3', graph: /Le chemin sur le graphe/ },
 ];
@@ -62,13 +66,18 @@ async function misplacedTexts(page: Page): Promise<string[]> {
 async function axeFindings(page: Page): Promise<string[]> {
   await page.evaluate(await AXE_SOURCE);
   const result = await page.evaluate(() => (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describeInBrowser('A graph a person can read', () => {
   const app = useBrowserApp();
 
-  for (const size of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 1280, height: 720 },
+  ]) {
     for (const view of VIEWS) {
       it(`draws every label of the ${view.mode} default view at 12 px or more at ${size.width}×${size.height}`, async () => {
         const page = await app.newPage();

@@ -10,9 +10,15 @@ describeInBrowser('Shared links', () => {
     const page = await app.newPage();
     await page.goto(`${app.url}/evaluer`);
     await page.getByRole('combobox', { name: 'Je suis (profession)' }).fill('psychiatre');
-    await page.getByRole('option', { name: /Psychiatre/ }).first().click();
+    await page
+      .getByRole('option', { name: /Psychiatre/ })
+      .first()
+      .click();
     await page.getByRole('combobox', { name: 'Je voudrais parler à (destinataire)' }).fill('procureur du roi');
-    await page.getByRole('option', { name: /Procureur du Roi/ }).first().click();
+    await page
+      .getByRole('option', { name: /Procureur du Roi/ })
+      .first()
+      .click();
     // The interview shows the next question; the others wait under « Ensuite ».
     await page.getByRole('region', { name: 'Question suivante' }).waitFor();
     const asked = page.getByRole('group', { name: question });
@@ -45,7 +51,10 @@ describeInBrowser('Shared links', () => {
     expect(await page.getByRole('link', { name: 'Explorer' }).getAttribute('aria-current')).toBe('page');
 
     await page.goto(`${app.url}/formation?exemple=sit-04-psychiatre-madame-l&reponse=oui&etape=3`);
-    await page.getByRole('region', { name: /Le chemin/ }).getByText(/^Étape 3 sur \d+$/).waitFor();
+    await page
+      .getByRole('region', { name: /Le chemin/ })
+      .getByText(/^Étape 3 sur \d+$/)
+      .waitFor();
     expect(await page.getByRole('link', { name: 'Formation' }).getAttribute('aria-current')).toBe('page');
   });
 });

@@ -18,7 +18,9 @@ const brochureText = brochure ? readFileSync(brochure, 'utf8') : undefined;
 
 const record = (extra = '') =>
   `- id: kinesitherapeute\n  type: Profession\n  label: Kinésithérapeute\n  bound: true\n${extra}  citations:\n    - section: Règle de base\n      quote: "Règle de base"\n`;
-const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefg'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(', ')}]`)].join('\n');
+const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefg'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(', ')}]`)].join(
+  '\n',
+);
 
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -41,7 +43,13 @@ describe('data:check on hostile graph-data', () => {
     { name: 'an alias bomb', file: 'extra.yaml', text: bomb, message: /resource exhaustion/ },
     { name: 'a language tag', file: 'extra.yaml', text: '- !!js/function "function () { return 1 }"\n', message: /expected object/ },
     { name: 'a number for an id', file: 'extra.yaml', text: record().replace('id: kinesitherapeute', 'id: 458'), message: /id: .*expected string/ },
-    { name: 'a fact of the wrong types', file: 'facts.yaml', text: `${readFileSync(join(BASE, 'facts.yaml'), 'utf8')}- id: grave_peril_bis\n  question: [pas, une, phrase]\n`, message: /question: .*expected string/, record: 'grave_peril_bis' },
+    {
+      name: 'a fact of the wrong types',
+      file: 'facts.yaml',
+      text: `${readFileSync(join(BASE, 'facts.yaml'), 'utf8')}- id: grave_peril_bis\n  question: [pas, une, phrase]\n`,
+      message: /question: .*expected string/,
+      record: 'grave_peril_bis',
+    },
   ];
 
   for (const c of cases) {

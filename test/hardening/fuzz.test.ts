@@ -60,18 +60,24 @@ describe('the API under hostile input (in-memory engine)', () => {
   it('finds a node by its exact id and by nothing else, whatever the text', async () => {
     const ids = new Set(vocabulary.ids);
     await fc.assert(
-      fc.asyncProperty(fc.oneof(nastyText(vocabulary.words).filter((t) => t !== ''), fc.constantFrom(...vocabulary.ids)), async (text) => {
-        const id = Buffer.from(text, 'utf8').toString('utf8'); // what the server decodes (a lone surrogate becomes U+FFFD)
-        // Node refuses a request whose line and headers pass 16 KiB (431) before the API sees it; near the
-        // limit the headers decide, and an id that long is refused by the API anyway (400).
-        const path = `/api/nodes/${pct(text)}`;
-        const expected = path.length > 16_384 ? [431] : [...id].length > 200 ? (path.length > 16_000 ? [400, 431] : [400]) : ids.has(id) ? [200] : [404];
-        const res = await answer({ method: 'GET', path, headers: {} });
-        expect(expected, id.slice(0, 80)).toContain(res.status);
-        if (res.status === 200) expect(JSON.parse(res.text).id).toBe(id);
-        if (res.status === 404) expect(JSON.parse(res.text).error.code).toBe('unknown_id');
-        if (res.status === 431) expect(JSON.parse(res.text).error.code).toBe('request_too_large');
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          nastyText(vocabulary.words).filter((t) => t !== ''),
+          fc.constantFrom(...vocabulary.ids),
+        ),
+        async (text) => {
+          const id = Buffer.from(text, 'utf8').toString('utf8'); // what the server decodes (a lone surrogate becomes U+FFFD)
+          // Node refuses a request whose line and headers pass 16 KiB (431) before the API sees it; near the
+          // limit the headers decide, and an id that long is refused by the API anyway (400).
+          const path = `/api/nodes/${pct(text)}`;
+          const expected = path.length > 16_384 ? [431] : [...id].length > 200 ? (path.length > 16_000 ? [400, 431] : [400]) : ids.has(id) ? [200] : [404];
+          const res = await answer({ method: 'GET', path, headers: {} });
+          expect(expected, id.slice(0, 80)).toContain(res.status);
+          if (res.status === 200) expect(JSON.parse(res.text).id).toBe(id);
+          if (res.status === 404) expect(JSON.parse(res.text).error.code).toBe('unknown_id');
+          if (res.status === 431) expect(JSON.parse(res.text).error.code).toBe('request_too_large');
+        },
+      ),
       { numRuns: Math.ceil(RUNS / 3), ...seed },
     );
   }, 120_000);
@@ -81,27 +87,39 @@ describe('the API under hostile input (in-memory engine)', () => {
     const key = fc.oneof(fc.constantFrom(...vocabulary.facts), fc.constantFrom(...PROTOTYPE_KEYS), nastyText(vocabulary.words));
     const value = fc.oneof(fc.boolean(), fc.constantFrom('true', 'oui', 1, 0, null, [], {}, { x: 1 }));
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...vocabulary.professions), fc.array(fc.tuple(key, value), { minLength: 1, maxLength: 5 }), async (profession, entries) => {
-        // Written by hand so that "__proto__" is an own key of the JSON text, as a caller would send it.
-        const facts = new Map(entries);
-        const body = `{"profession":${JSON.stringify(profession)},"facts":{${[...facts].map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}}`;
-        const bad = [...facts].filter(([k, v]) => !known.has(k) || typeof v !== 'boolean').map(([k]) => k);
-        const res = await answer({ method: 'POST', path: '/api/assess', headers: { 'content-type': 'application/json' }, body });
-        if (!bad.length) {
-          expect(res.status).toBe(200);
-          return;
-        }
-        expect(res.status, body.slice(0, 200)).toBe(400);
-        const fields = (JSON.parse(res.text) as { error: { fields?: { field: string }[] } }).error.fields ?? [];
-        expect(fields.some((f) => bad.some((k) => f.field === `facts.${k}`)), `${body.slice(0, 200)} → ${res.text.slice(0, 200)}`).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...vocabulary.professions),
+        fc.array(fc.tuple(key, value), { minLength: 1, maxLength: 5 }),
+        async (profession, entries) => {
+          // Written by hand so that "__proto__" is an own key of the JSON text, as a caller would send it.
+          const facts = new Map(entries);
+          const body = `{"profession":${JSON.stringify(profession)},"facts":{${[...facts].map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}}`;
+          const bad = [...facts].filter(([k, v]) => !known.has(k) || typeof v !== 'boolean').map(([k]) => k);
+          const res = await answer({ method: 'POST', path: '/api/assess', headers: { 'content-type': 'application/json' }, body });
+          if (!bad.length) {
+            expect(res.status).toBe(200);
+            return;
+          }
+          expect(res.status, body.slice(0, 200)).toBe(400);
+          const fields = (JSON.parse(res.text) as { error: { fields?: { field: string }[] } }).error.fields ?? [];
+          expect(
+            fields.some((f) => bad.some((k) => f.field === `facts.${k}`)),
+            `${body.slice(0, 200)} → ${res.text.slice(0, 200)}`,
+          ).toBe(true);
+        },
+      ),
       { numRuns: Math.ceil(RUNS / 3), ...seed },
     );
   }, 120_000);
 
   it('reads Lucene and Cypher metacharacters between words as spaces', async () => {
-    const junk = fc.array(fc.constantFrom(...'+-&|!(){}[]^"~*?:\\/\'`;$%<>=#@,.'.split(''), '&&', '||', '/*', '*/', '//'), { minLength: 1, maxLength: 6 }).map((a) => a.join(''));
-    const words = fc.array(fc.constantFrom('secret', 'medecin', 'procureur', 'danger', '458', 'mineur', 'police', 'art', 'juge', 'cpas'), { minLength: 1, maxLength: 3 });
+    const junk = fc
+      .array(fc.constantFrom(...'+-&|!(){}[]^"~*?:\\/\'`;$%<>=#@,.'.split(''), '&&', '||', '/*', '*/', '//'), { minLength: 1, maxLength: 6 })
+      .map((a) => a.join(''));
+    const words = fc.array(fc.constantFrom('secret', 'medecin', 'procureur', 'danger', '458', 'mineur', 'police', 'art', 'juge', 'cpas'), {
+      minLength: 1,
+      maxLength: 3,
+    });
     await fc.assert(
       fc.asyncProperty(words, junk, async (ws, j) => {
         const plain = await answer({ method: 'GET', path: `/api/search?q=${pct(ws.join(' '))}`, headers: {} });
@@ -139,7 +157,12 @@ describe('a read-only API', () => {
     const answers = await Promise.all([
       send(server.url, { method: 'GET', path: '/api/search', headers: {} }),
       send(server.url, { method: 'GET', path: '/api/nodes/nobody', headers: {} }),
-      send(server.url, { method: 'POST', path: '/api/assess', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pad: 'x'.repeat(20_000) }) }),
+      send(server.url, {
+        method: 'POST',
+        path: '/api/assess',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ pad: 'x'.repeat(20_000) }),
+      }),
       send(server.url, { method: 'POST', path: '/api/assess', headers: { 'content-type': 'application/json; charset=latin1' }, body: '{}' }),
     ]);
     expect(answers.map((r) => r.status)).toEqual([400, 404, 413, 415]);

@@ -44,15 +44,12 @@ function sendOnce(base: string, req: RawRequest): Promise<RawResponse> {
   // A body always says its length: without it a DELETE's body would be read as the next request.
   const headers = req.body === undefined ? req.headers : { ...req.headers, 'content-length': String(Buffer.byteLength(req.body)) };
   return new Promise((resolve, reject) => {
-    const outgoing = request(
-      { host: url.hostname, port: url.port, method: req.method, path: req.path, headers, agent },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
+    const outgoing = request({ host: url.hostname, port: url.port, method: req.method, path: req.path, headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
     outgoing.on('error', (err) => reject(Object.assign(err, { reusedSocket: outgoing.reusedSocket })));
     outgoing.end(req.body);
   });
@@ -64,7 +61,39 @@ export function closeFuzzAgent(): void {
 
 // ---------- hostile text ----------
 
-export const LUCENE = ['+', '-', '&&', '||', '!', '(', ')', '{', '}', '[', ']', '^', '"', '~', '*', '?', ':', '\\', '/', 'AND', 'OR', 'NOT', '*:*', 'searchText:*', 'medecin~0.5', 'secret^100', '[a TO z]', '/.*/', 'a*b?c', '"unclosed', '\\'];
+export const LUCENE = [
+  '+',
+  '-',
+  '&&',
+  '||',
+  '!',
+  '(',
+  ')',
+  '{',
+  '}',
+  '[',
+  ']',
+  '^',
+  '"',
+  '~',
+  '*',
+  '?',
+  ':',
+  '\\',
+  '/',
+  'AND',
+  'OR',
+  'NOT',
+  '*:*',
+  'searchText:*',
+  'medecin~0.5',
+  'secret^100',
+  '[a TO z]',
+  '/.*/',
+  'a*b?c',
+  '"unclosed',
+  '\\',
+];
 export const CYPHER = [
   "' OR 1=1 //",
   '"}) DETACH DELETE n //',
@@ -80,7 +109,21 @@ export const CYPHER = [
   "\\' OR '1'='1",
 ];
 export const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
-const WORLD = ['秘密保持', 'سر مهني', 'Ωμέγα κρυφό', 'тайна', 'गोपनीयता', '🔒👩‍⚕️', 'e\u0301te\u0301', 'zero\u200bwidth', '\u202eRTL', '\ud800lone', 'Ａｒｔ．４５８', 'œuvre Æ', '458 bis'];
+const WORLD = [
+  '秘密保持',
+  'سر مهني',
+  'Ωμέγα κρυφό',
+  'тайна',
+  'गोपनीयता',
+  '🔒👩‍⚕️',
+  'e\u0301te\u0301',
+  'zero\u200bwidth',
+  '\u202eRTL',
+  '\ud800lone',
+  'Ａｒｔ．４５８',
+  'œuvre Æ',
+  '458 bis',
+];
 
 /** Text people paste: random Unicode, metacharacters, prototype names, very long runs, real words mixed in. */
 export const nastyText = (words: string[]): fc.Arbitrary<string> =>
@@ -95,7 +138,9 @@ export const nastyText = (words: string[]): fc.Arbitrary<string> =>
 
 /** Percent-encodes the UTF-8 bytes of any JS string (lone surrogates included, which encodeURIComponent refuses). */
 export function pct(text: string): string {
-  return [...Buffer.from(text, 'utf8')].map((b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  return [...Buffer.from(text, 'utf8')]
+    .map((b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`))
+    .join('');
 }
 
 /** Characters a path may carry raw, so that broken escapes ("%zz", "%E0%A4") reach the server as typed. */
@@ -135,7 +180,10 @@ const queryValue = (v: Vocabulary) =>
 
 /** A query string: the endpoint's own keys, unknown and prototype keys, repeated keys, sometimes raw garbage. */
 function queryString(v: Vocabulary, keys: string[]): fc.Arbitrary<string> {
-  const pair = fc.tuple(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...keys) }, fc.constantFrom(...PROTOTYPE_KEYS, 'q[]', 'a[b]', ''), fc.string({ maxLength: 8 })), queryValue(v));
+  const pair = fc.tuple(
+    fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...keys) }, fc.constantFrom(...PROTOTYPE_KEYS, 'q[]', 'a[b]', ''), fc.string({ maxLength: 8 })),
+    queryValue(v),
+  );
   return fc.oneof(
     { weight: 6, arbitrary: fc.array(pair, { maxLength: 5 }).map((pairs) => pairs.map(([k, val]) => `${pct(k)}=${pct(val)}`).join('&')) },
     { weight: 1, arbitrary: rawPathPiece },
@@ -167,7 +215,12 @@ function assessBody(v: Vocabulary): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 6, arbitrary: shaped.map((b) => JSON.stringify(b)) },
     { weight: 1, arbitrary: fc.jsonValue().map((j) => JSON.stringify(j)) },
-    { weight: 1, arbitrary: fc.dictionary(fc.constantFrom(...PROTOTYPE_KEYS, 'profession', 'facts'), fc.jsonValue(), { minKeys: 1, maxKeys: 3 }).map((b) => JSON.stringify(b)) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .dictionary(fc.constantFrom(...PROTOTYPE_KEYS, 'profession', 'facts'), fc.jsonValue(), { minKeys: 1, maxKeys: 3 })
+        .map((b) => JSON.stringify(b)),
+    },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
     {
       weight: 1,
@@ -189,7 +242,17 @@ function assessBody(v: Vocabulary): fc.Arbitrary<string> {
 
 const contentType = fc.oneof(
   { weight: 8, arbitrary: fc.constant('application/json') },
-  fc.constantFrom('application/json; charset=utf-8', 'application/json; charset=utf-16', 'application/json; charset=latin1', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/*+json', '', 'application/json; charset=ébc'),
+  fc.constantFrom(
+    'application/json; charset=utf-8',
+    'application/json; charset=utf-16',
+    'application/json; charset=latin1',
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'application/*+json',
+    '',
+    'application/json; charset=ébc',
+  ),
 );
 
 /** One hostile request for `endpoint` (index in the endpoint table), or for a path no endpoint serves. */
@@ -205,11 +268,18 @@ export function requestFor(v: Vocabulary, path: string, method: string): fc.Arbi
     case 'GET /api/nodes/:id':
       return get(pathId(v).map((id) => `/api/nodes/${id}`));
     case 'GET /api/nodes/:id/neighbourhood':
-      return get(fc.tuple(pathId(v), queryString(v, ['depth', 'types', 'relations', 'maxNodes'])).map(([id, q]) => withQuery(`/api/nodes/${id}/neighbourhood`, q)));
+      return get(
+        fc.tuple(pathId(v), queryString(v, ['depth', 'types', 'relations', 'maxNodes'])).map(([id, q]) => withQuery(`/api/nodes/${id}/neighbourhood`, q)),
+      );
     case 'GET /api/search':
       return get(
         fc.oneof(
-          { weight: 3, arbitrary: fc.tuple(nastyText(v.words), fc.option(queryValue(v))).map(([q, types]) => `/api/search?q=${pct(q)}${types ? `&types=${pct(types)}` : ''}`) },
+          {
+            weight: 3,
+            arbitrary: fc
+              .tuple(nastyText(v.words), fc.option(queryValue(v)))
+              .map(([q, types]) => `/api/search?q=${pct(q)}${types ? `&types=${pct(types)}` : ''}`),
+          },
           queryString(v, ['q', 'limit', 'types']).map((q) => withQuery(path, q)),
         ),
       );
@@ -232,7 +302,10 @@ export function requestFor(v: Vocabulary, path: string, method: string): fc.Arbi
 /** Every endpoint of the table, and wrong verbs and unknown paths besides. */
 export function anyRequest(v: Vocabulary): fc.Arbitrary<RawRequest> {
   const wrongVerb = fc
-    .tuple(fc.constantFrom('PUT', 'PATCH', 'DELETE', 'POST', 'GET'), fc.constantFrom(...endpoints.map((e) => e.path.replace(':id', 'medecin')), '/api/nodes/medecin/x', '/api/', '/api/../etc/passwd', '/api/%2e%2e/'))
+    .tuple(
+      fc.constantFrom('PUT', 'PATCH', 'DELETE', 'POST', 'GET'),
+      fc.constantFrom(...endpoints.map((e) => e.path.replace(':id', 'medecin')), '/api/nodes/medecin/x', '/api/', '/api/../etc/passwd', '/api/%2e%2e/'),
+    )
     .map(([method, path]): RawRequest => ({ method, path, headers: { 'content-type': 'application/json' }, body: method === 'GET' ? undefined : '{}' }));
   return fc.oneof({ weight: 12, arbitrary: fc.oneof(...endpoints.map((e) => requestFor(v, e.path, e.method))) }, wrongVerb);
 }

@@ -106,7 +106,10 @@ describe.skipIf(skip)('the Neo4j engine under hostile input, load and faults', (
 
   describe('injection', () => {
     it('answers every hostile request as the in-memory engine does', async () => {
-      await fc.assert(fc.asyncProperty(anyRequest(vocabulary), async (req) => void (await both(req))), { numRuns: RUNS, ...seed });
+      await fc.assert(
+        fc.asyncProperty(anyRequest(vocabulary), async (req) => void (await both(req))),
+        { numRuns: RUNS, ...seed },
+      );
     }, 300_000);
 
     it('treats Cypher and Lucene syntax in search, ids and query strings as plain text', async () => {
@@ -167,14 +170,18 @@ describe.skipIf(skip)('the Neo4j engine under hostile input, load and faults', (
         opened.executeRead = (work, options) =>
           executeRead((tx) => {
             const run = tx.run.bind(tx);
-            return work(Object.assign(Object.create(tx), { run: (query: string, params?: Record<string, unknown>) => (statements.push(query), run(query, params)) }));
+            return work(
+              Object.assign(Object.create(tx), { run: (query: string, params?: Record<string, unknown>) => (statements.push(query), run(query, params)) }),
+            );
           }, options);
         return opened;
       };
       const burst = await startWebServer(createApp({ store: fresh, logger: pino({ level: 'silent' }), rateLimitPerMinute: 0, clientDir: '/nonexistent' }));
       try {
         const body = JSON.stringify({ profession: 'assistant-social', recipient: 'procureur-du-roi', facts: {} });
-        const answers = await Promise.all(Array.from({ length: 30 }, () => send(burst.url, { method: 'POST', path: '/api/assess', headers: { 'content-type': 'application/json' }, body })));
+        const answers = await Promise.all(
+          Array.from({ length: 30 }, () => send(burst.url, { method: 'POST', path: '/api/assess', headers: { 'content-type': 'application/json' }, body })),
+        );
         expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
         expect(new Set(answers.map((a) => a.text)).size).toBe(1);
         expect(statements.filter((q) => q.includes('CALL (p)')).length).toBe(1);
@@ -307,7 +314,12 @@ describe.skipIf(skip)('the Neo4j engine under hostile input, load and faults', (
         '/api/paths?from=medecin&to=procureur-du-roi',
         '/api/facts',
       ];
-      const assess = { method: 'POST', path: '/api/assess', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ profession: 'medecin', recipient: 'procureur-du-roi', facts: { grave_imminent_danger: true } }) };
+      const assess = {
+        method: 'POST',
+        path: '/api/assess',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ profession: 'medecin', recipient: 'procureur-du-roi', facts: { grave_imminent_danger: true } }),
+      };
       const requests: RawRequest[] = [...paths.map((path) => ({ method: 'GET', path, headers: {} })), assess];
       const answers = async () => Promise.all(requests.map((req) => send(api.url, req)));
       const before = await answers();
@@ -335,11 +347,17 @@ describe.skipIf(skip)('the Neo4j engine under hostile input, load and faults', (
       // however long a busy machine takes (the test's timeout is the only clock).
       let after = await answers();
       while (after.some((r) => r.status !== 200)) {
-        expect(after.every((r) => r.status === 200 || r.status === 503), 'only 503 while recovering').toBe(true);
+        expect(
+          after.every((r) => r.status === 200 || r.status === 503),
+          'only 503 while recovering',
+        ).toBe(true);
         await new Promise((r) => setTimeout(r, 1_000));
         after = await answers();
       }
-      expect(after.map((r) => r.status), 'the API answers again without a restart').toEqual(requests.map(() => 200));
+      expect(
+        after.map((r) => r.status),
+        'the API answers again without a restart',
+      ).toEqual(requests.map(() => 200));
       expect((await send(api.url, { method: 'GET', path: '/api/health', headers: {} })).status).toBe(200);
       expect(after.map((r) => JSON.parse(r.text))).toEqual(before.map((r) => JSON.parse(r.text)));
       const unexpectedLogs = loggedErrors.filter((line) => !line.includes('Neo4j is unavailable'));

@@ -112,7 +112,9 @@ describe('SIGTERM under load', () => {
     agent.destroy();
 
     const errors = outcomes.filter((o) => o.error).map((o) => o.error);
-    console.log(`[hardening] SIGTERM under load: ${outcomes.filter((o) => o.status).length} answers (${outcomes.filter((o) => o.status && o.at > signalledAt).length} after the signal), ${answered.length} held requests answered, connections ended: ${errors.join(', ')}; exit ${JSON.stringify(exit)}`);
+    console.log(
+      `[hardening] SIGTERM under load: ${outcomes.filter((o) => o.status).length} answers (${outcomes.filter((o) => o.status && o.at > signalledAt).length} after the signal), ${answered.length} held requests answered, connections ended: ${errors.join(', ')}; exit ${JSON.stringify(exit)}`,
+    );
     expect(exit, 'main.ts exits by itself while the load goes on').toEqual({ code: 0, signal: null });
     expect(outcomes.filter((o) => o.status !== undefined && o.status >= 500)).toEqual([]);
     expect(outcomes.filter((o) => o.status === 200).length).toBeGreaterThan(20);

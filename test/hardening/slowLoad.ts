@@ -9,8 +9,13 @@ import type { GraphData, GraphEdge, GraphNode } from '../../server/schema/graph.
 const [uri, size] = process.argv.slice(2);
 const count = Number(size);
 const citations = [{ source: 'brochure' as const, section: 'synthetic', quote: 'synthetic record' }];
-const nodes: GraphNode[] = Array.from({ length: count }, (_, i) => ({ id: `synthetic-${i}`, type: 'Recipient', label: `Destinataire synthétique ${i}`, citations }) as GraphNode);
-const edges: GraphEdge[] = nodes.slice(1).map((n, i) => ({ id: `IS_A:${n.id}:synthetic-${i}`, type: 'IS_A', source: n.id, target: `synthetic-${i}` }) as GraphEdge);
+const nodes: GraphNode[] = Array.from(
+  { length: count },
+  (_, i) => ({ id: `synthetic-${i}`, type: 'Recipient', label: `Destinataire synthétique ${i}`, citations }) as GraphNode,
+);
+const edges: GraphEdge[] = nodes
+  .slice(1)
+  .map((n, i) => ({ id: `IS_A:${n.id}:synthetic-${i}`, type: 'IS_A', source: n.id, target: `synthetic-${i}` }) as GraphEdge);
 const data: GraphData = { nodes, edges, facts: [{ id: 'synthetic', question: 'Synthétique ?' }] };
 
 const store = await Neo4jGraphStore.connect({ uri });

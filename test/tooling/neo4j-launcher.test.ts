@@ -12,21 +12,13 @@ import { createServer } from 'node:net';
 import neo4j from 'neo4j-driver';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  ensureNeo4jJars,
-  javaAvailable,
-  mavenAvailable,
-  neo4jJarsReady,
-  startNeo4j,
-} from '../../scripts/neo4j/server.ts';
+import { ensureNeo4jJars, javaAvailable, mavenAvailable, neo4jJarsReady, startNeo4j } from '../../scripts/neo4j/server.ts';
 import type { Neo4jServer } from '../../scripts/neo4j/server.ts';
 
 const isCI = process.env.CI === 'true';
 const hasJava = javaAvailable();
 const canGetJars = neo4jJarsReady() || mavenAvailable();
-const missing = [!hasJava && 'Java 17+ (`java`)', !canGetJars && 'Maven (`mvn`) or cached jars in .cache/neo4j/lib']
-  .filter(Boolean)
-  .join(' and ');
+const missing = [!hasJava && 'Java 17+ (`java`)', !canGetJars && 'Maven (`mvn`) or cached jars in .cache/neo4j/lib'].filter(Boolean).join(' and ');
 const skip = missing !== '' && !isCI;
 
 if (skip) {
@@ -61,61 +53,69 @@ describe.skipIf(skip)('Neo4j launcher (real server over Bolt)', () => {
     expect(missing, `missing under CI: ${missing}`).toBe('');
   });
 
-  it('fetches the jars', async () => {
-    await ensureNeo4jJars();
-    expect(neo4jJarsReady()).toBe(true);
-  }, 15 * MINUTE);
+  it(
+    'fetches the jars',
+    async () => {
+      await ensureNeo4jJars();
+      expect(neo4jJarsReady()).toBe(true);
+    },
+    15 * MINUTE,
+  );
 
-  it('serves Bolt, keeps data across a stop and a restart on the same port and home', async () => {
-    const probeId = `probe-${Date.now()}`;
+  it(
+    'serves Bolt, keeps data across a stop and a restart on the same port and home',
+    async () => {
+      const probeId = `probe-${Date.now()}`;
 
-    const first = await startNeo4j();
-    servers.push(first);
-    home = first.home;
-    expect(first.uri).toBe(`bolt://127.0.0.1:${first.port}`);
-    expect(first.pid).toBeGreaterThan(0);
+      const first = await startNeo4j();
+      servers.push(first);
+      home = first.home;
+      expect(first.uri).toBe(`bolt://127.0.0.1:${first.port}`);
+      expect(first.pid).toBeGreaterThan(0);
 
-    const driver = connect(first.uri);
-    await driver.verifyConnectivity();
-    const { summary } = await driver.executeQuery('CREATE (:LauncherProbe {id: $id})', { id: probeId });
-    expect(summary.counters.updates().nodesCreated).toBe(1);
-    expect(summary.server.agent).toMatch(/^Neo4j\/5\.26\./);
+      const driver = connect(first.uri);
+      await driver.verifyConnectivity();
+      const { summary } = await driver.executeQuery('CREATE (:LauncherProbe {id: $id})', { id: probeId });
+      expect(summary.counters.updates().nodesCreated).toBe(1);
+      expect(summary.server.agent).toMatch(/^Neo4j\/5\.26\./);
 
-    await driver.close();
-    await first.stop();
-    await first.stop(); // idempotent
-    expect((await first.exited).code).toBe(0);
+      await driver.close();
+      await first.stop();
+      await first.stop(); // idempotent
+      expect((await first.exited).code).toBe(0);
 
-    // The app relies on this error shape to notice that the database is gone.
-    const orphan = connect(first.uri);
-    await expect(orphan.verifyConnectivity()).rejects.toMatchObject({ code: 'ServiceUnavailable' });
+      // The app relies on this error shape to notice that the database is gone.
+      const orphan = connect(first.uri);
+      await expect(orphan.verifyConnectivity()).rejects.toMatchObject({ code: 'ServiceUnavailable' });
 
-    const second = await startNeo4j({ port: first.port, home: first.home });
-    servers.push(second);
-    expect(second.uri).toBe(first.uri);
-    expect(second.pid).not.toBe(first.pid);
+      const second = await startNeo4j({ port: first.port, home: first.home });
+      servers.push(second);
+      expect(second.uri).toBe(first.uri);
+      expect(second.pid).not.toBe(first.pid);
 
-    const again = connect(second.uri);
-    const { records } = await again.executeQuery(
-      'MATCH (n:LauncherProbe {id: $id}) RETURN n.id AS id',
-      { id: probeId },
-      { routing: neo4j.routing.READ },
-    );
-    expect(records.map((record) => record.get('id'))).toEqual([probeId]);
+      const again = connect(second.uri);
+      const { records } = await again.executeQuery('MATCH (n:LauncherProbe {id: $id}) RETURN n.id AS id', { id: probeId }, { routing: neo4j.routing.READ });
+      expect(records.map((record) => record.get('id'))).toEqual([probeId]);
 
-    await again.close();
-    await second.stop();
-    expect((await second.exited).code).toBe(0);
-  }, 10 * MINUTE);
+      await again.close();
+      await second.stop();
+      expect((await second.exited).code).toBe(0);
+    },
+    10 * MINUTE,
+  );
 
-  it('reports why it failed when the port is taken', async () => {
-    const squatter = createServer();
-    await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
-    const { port } = squatter.address() as { port: number };
-    try {
-      await expect(startNeo4j({ port })).rejects.toThrow(/exited before it was ready[\s\S]*Address already in use/);
-    } finally {
-      squatter.close();
-    }
-  }, 5 * MINUTE);
+  it(
+    'reports why it failed when the port is taken',
+    async () => {
+      const squatter = createServer();
+      await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+      const { port } = squatter.address() as { port: number };
+      try {
+        await expect(startNeo4j({ port })).rejects.toThrow(/exited before it was ready[\s\S]*Address already in use/);
+      } finally {
+        squatter.close();
+      }
+    },
+    5 * MINUTE,
+  );
 });

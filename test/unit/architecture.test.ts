@@ -28,8 +28,7 @@ function importsOf(file: string): string[] {
 
 const files = ['server', 'scripts', 'bench', 'client/src'].flatMap((dir) => walk(join(ROOT, dir)));
 const graph = new Map(files.map((file) => [relative(ROOT, file), importsOf(file)]));
-const importsFrom = (prefix: string) =>
-  [...graph].filter(([file]) => file.startsWith(prefix)).flatMap(([file, deps]) => deps.map((dep) => `${file} → ${dep}`));
+const importsFrom = (prefix: string) => [...graph].filter(([file]) => file.startsWith(prefix)).flatMap(([file, deps]) => deps.map((dep) => `${file} → ${dep}`));
 
 describe('the layers of the code', () => {
   it('reads a real import graph', () => {

@@ -106,7 +106,9 @@ describe('assessSituation', () => {
   it('inherits routes through IS_A, two levels up', async () => {
     const a = await assess('psy', 'pros', { off: true, other: true });
     expect(a.verdict).toBe('permitted');
-    expect(route(a, 'e-bis')?.elements.edges.map((e) => e.id)).toEqual(expect.arrayContaining(['psy-[IS_A]->doc', 'doc-[IS_A]->dep', 'e-bis-[APPLIES_TO]->dep']));
+    expect(route(a, 'e-bis')?.elements.edges.map((e) => e.id)).toEqual(
+      expect.arrayContaining(['psy-[IS_A]->doc', 'doc-[IS_A]->dep', 'e-bis-[APPLIES_TO]->dep']),
+    );
   });
 
   it('reaches a recipient through its category and highlights that link', async () => {

@@ -27,7 +27,13 @@ describe('evaluateRequirement', () => {
   });
 
   it('evaluates nested groups', () => {
-    const tree: Requirement = { kind: 'group', id: 'g', label: 'g', mode: 'any', children: [c('a'), { kind: 'group', id: 'h', label: 'h', mode: 'all', children: [c('b'), c('c')] }] };
+    const tree: Requirement = {
+      kind: 'group',
+      id: 'g',
+      label: 'g',
+      mode: 'any',
+      children: [c('a'), { kind: 'group', id: 'h', label: 'h', mode: 'all', children: [c('b'), c('c')] }],
+    };
     expect(evaluateRequirement(tree, { a: false, b: true }).status).toBe('unknown');
     expect(evaluateRequirement(tree, { a: false, b: true, c: true }).status).toBe('met');
     expect(evaluateRequirement(tree, { a: false, b: false }).status).toBe('unmet');

@@ -41,7 +41,28 @@ describe('data:check on the real graph-data', () => {
 
   it('makes every article number the brochure names findable', () => {
     const text = JSON.stringify(graph.nodes);
-    for (const article of ['458', '458bis', '458ter', '458quater', '422bis', '46bis/1', '1728', '371/1', '377quater', '383bis', '405ter', '409', '433quinquies', '398', '410', 'art. 77', 'art. 57', 'art. 3', '56', '57']) {
+    for (const article of [
+      '458',
+      '458bis',
+      '458ter',
+      '458quater',
+      '422bis',
+      '46bis/1',
+      '1728',
+      '371/1',
+      '377quater',
+      '383bis',
+      '405ter',
+      '409',
+      '433quinquies',
+      '398',
+      '410',
+      'art. 77',
+      'art. 57',
+      'art. 3',
+      '56',
+      '57',
+    ]) {
       expect(text.replace(/ (bis|ter|quater|quinquies)/g, '$1'), article).toContain(article);
     }
   });
@@ -63,7 +84,12 @@ describe('data:check on broken graph-data', () => {
 
   it('has a case for every fixture', () => {
     const folders = readdirSync(FIXTURES).filter((f) => f !== '_base');
-    expect(folders.sort()).toEqual(cases.map(([f]) => f).concat(brochureText ? [] : ['quote-not-in-brochure']).sort());
+    expect(folders.sort()).toEqual(
+      cases
+        .map(([f]) => f)
+        .concat(brochureText ? [] : ['quote-not-in-brochure'])
+        .sort(),
+    );
   });
 
   for (const [fault, message] of cases) {
@@ -91,8 +117,14 @@ describe('data:check on files it would otherwise ignore', () => {
     made.push(dir);
     cpSync(join(FIXTURES, '_base'), dir, { recursive: true });
     writeFileSync(join(dir, 'more.json'), '[]');
-    writeFileSync(join(dir, 'proto.yaml'), '- id: x\n  type: Recipient\n  label: X\n  __proto__: { polluted: true }\n  citations: [{ section: s, quote: "Règle de base" }]\n');
+    writeFileSync(
+      join(dir, 'proto.yaml'),
+      '- id: x\n  type: Recipient\n  label: X\n  __proto__: { polluted: true }\n  citations: [{ section: s, quote: "Règle de base" }]\n',
+    );
     const messages = checkGraphData(dir, { brochureText }).problems.map((p) => `${p.file}: ${p.message}`);
-    expect(messages).toEqual(['more.json: not a graph-data file: records are YAML (.yaml), documentation Markdown (.md)', 'proto.yaml: the key "__proto__" is not allowed']);
+    expect(messages).toEqual([
+      'more.json: not a graph-data file: records are YAML (.yaml), documentation Markdown (.md)',
+      'proto.yaml: the key "__proto__" is not allowed',
+    ]);
   });
 });

@@ -15,19 +15,43 @@ import { composeSearchText, searchPiecesOf } from '../../server/store/memory/Sea
 const real = loadGraphData();
 
 /** Words that stress normalisation: accents, case, ligatures, article numbers and their suffixes. */
-const WORDS = ['458', '458bis', 'bis', 'ter', 'Bis', 'art.', 'Art', '12', 'nécessité', 'necessite', 'NÉCESSITÉ', 'œuvre', 'secret', 'secrets', 'se', 'partagé', 'a', 'à', 'x-1', '—', 'quater'];
+const WORDS = [
+  '458',
+  '458bis',
+  'bis',
+  'ter',
+  'Bis',
+  'art.',
+  'Art',
+  '12',
+  'nécessité',
+  'necessite',
+  'NÉCESSITÉ',
+  'œuvre',
+  'secret',
+  'secrets',
+  'se',
+  'partagé',
+  'a',
+  'à',
+  'x-1',
+  '—',
+  'quater',
+];
 const TYPES: NodeType[] = ['Provision', 'Exception', 'Duty', 'Recipient'];
 const RELATIONS: RelationType[] = ['REFERS_TO', 'DEROGATES_FROM', 'IS_A'];
 
 const phrase = fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 5 }).map((w) => w.join(' '));
 const node = (i: number) =>
-  fc.record({
-    idTail: fc.constantFrom('', '-12', '-bis', '-458-bis', '-a', '-ter-2'),
-    type: fc.constantFrom(...TYPES),
-    label: phrase,
-    summary: fc.option(phrase, { nil: undefined }),
-    text: fc.option(phrase, { nil: undefined }),
-  }).map(({ idTail, ...rest }) => ({ id: `n${i}${idTail}`, citations: [], ...rest }) as unknown as GraphNode);
+  fc
+    .record({
+      idTail: fc.constantFrom('', '-12', '-bis', '-458-bis', '-a', '-ter-2'),
+      type: fc.constantFrom(...TYPES),
+      label: phrase,
+      summary: fc.option(phrase, { nil: undefined }),
+      text: fc.option(phrase, { nil: undefined }),
+    })
+    .map(({ idTail, ...rest }) => ({ id: `n${i}${idTail}`, citations: [], ...rest }) as unknown as GraphNode);
 
 const nodesArb = fc.integer({ min: 1, max: 40 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => node(i))));
 
@@ -59,7 +83,11 @@ describe('in-memory search', () => {
     const tokens = queryTokens(query);
     if (!tokens.length) return [];
     const hits = data.nodes.filter((n) => (!types || types.includes(n.type)) && matchesAll(tokens, searchTextOf(n)));
-    return rankHits(tokens, hits.map((n) => ({ node: n })), limit);
+    return rankHits(
+      tokens,
+      hits.map((n) => ({ node: n })),
+      limit,
+    );
   };
 
   it('gives rankHits’ answer over every hit, on the real graph', async () => {
@@ -70,9 +98,15 @@ describe('in-memory search', () => {
 
   it('gives rankHits’ answer over every hit, on random graphs', async () => {
     await fc.assert(
-      fc.asyncProperty(graphArb, queryArb, fc.constantFrom(1, 2, 3, 20, 0, -1), fc.option(fc.subarray(TYPES, { minLength: 1 }), { nil: undefined }), async (data, q, limit, types) => {
-        expect(await new MemoryGraphStore(data).search(q, { limit, types })).toEqual(reference(data, q, limit, types));
-      }),
+      fc.asyncProperty(
+        graphArb,
+        queryArb,
+        fc.constantFrom(1, 2, 3, 20, 0, -1),
+        fc.option(fc.subarray(TYPES, { minLength: 1 }), { nil: undefined }),
+        async (data, q, limit, types) => {
+          expect(await new MemoryGraphStore(data).search(q, { limit, types })).toEqual(reference(data, q, limit, types));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -155,7 +189,11 @@ describe('in-memory neighbourhood', () => {
             .map((e) => e.id)
             .sort();
           const sub = (await new MemoryGraphStore(data).neighbourhood(center, { depth, maxNodes, nodeTypes, relationTypes }))!;
-          expect({ nodes: sub.nodes.map((n) => n.id), edges: sub.edges.map((e) => e.id), truncated: sub.truncated }).toEqual({ nodes: expected, edges, truncated });
+          expect({ nodes: sub.nodes.map((n) => n.id), edges: sub.edges.map((e) => e.id), truncated: sub.truncated }).toEqual({
+            nodes: expected,
+            edges,
+            truncated,
+          });
         },
       ),
       { numRuns: 300 },

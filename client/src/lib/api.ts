@@ -2,7 +2,20 @@
 // server/api/endpoints.ts. Errors come back as ApiRequestError with the
 // server's code, and a French message that says what to do: the server's own
 // messages are for developers (English, field paths), users read `message`.
-import type { Answer, AssessRequest, DisclosureMap, Fact, GraphNode, NeighbourhoodRequest, NodeType, PathsResult, SearchResult, SituationKind, Subgraph, InterviewRequest } from './types.ts';
+import type {
+  Answer,
+  AssessRequest,
+  DisclosureMap,
+  Fact,
+  GraphNode,
+  NeighbourhoodRequest,
+  NodeType,
+  PathsResult,
+  SearchResult,
+  SituationKind,
+  Subgraph,
+  InterviewRequest,
+} from './types.ts';
 
 /** Past this, a request is given up and said to be too long, so nothing waits forever. */
 const REQUEST_TIMEOUT_MS = 20_000;
@@ -75,8 +88,7 @@ export type { AssessRequest, NeighbourhoodRequest };
 export const api = {
   listNodes: (type?: NodeType) => request<{ nodes: GraphNode[] }>(withQuery('/api/nodes', { type })).then((r) => r.nodes),
   getNode: (id: string) => request<GraphNode>(node(id)),
-  neighbourhood: (id: string, options: NeighbourhoodRequest = {}) =>
-    request<Subgraph>(withQuery(`${node(id)}/neighbourhood`, { ...options })),
+  neighbourhood: (id: string, options: NeighbourhoodRequest = {}) => request<Subgraph>(withQuery(`${node(id)}/neighbourhood`, { ...options })),
   search: (q: string, options: { limit?: number; types?: NodeType[] } = {}, signal?: AbortSignal) =>
     request<SearchResult>(withQuery('/api/search', { q, ...options }), { signal }),
   disclosure: (profession: string, recipient?: string) => request<DisclosureMap>(withQuery('/api/disclosure', { profession, recipient })),

@@ -8,11 +8,21 @@ function unmetFacts(items: EvaluatedRequirement[]): string[] {
   return items.flatMap((c) => (c.status !== 'unmet' ? [] : c.kind === 'group' ? unmetFacts(c.children) : [c.fact]));
 }
 
-export function decidingRoute(result: Pick<Assessment, 'verdict' | 'routes'> | undefined, given: Record<string, boolean>, illustrated: Set<string>): AssessedRoute | undefined {
+export function decidingRoute(
+  result: Pick<Assessment, 'verdict' | 'routes'> | undefined,
+  given: Record<string, boolean>,
+  illustrated: Set<string>,
+): AssessedRoute | undefined {
   if (!result) return undefined;
   const { routes, verdict } = result;
   const agrees = (r: AssessedRoute) =>
-    verdict === 'permitted' || verdict === 'required' ? r.status === 'open' : verdict === 'forbidden' ? r.status === 'closed' : verdict === 'undetermined' ? r.status !== 'open' : true;
+    verdict === 'permitted' || verdict === 'required'
+      ? r.status === 'open'
+      : verdict === 'forbidden'
+        ? r.status === 'closed'
+        : verdict === 'undetermined'
+          ? r.status !== 'open'
+          : true;
   const effect = verdict === 'required' ? 'requires' : 'permits';
   const closedByGiven = (r: AssessedRoute) => r.status === 'closed' && unmetFacts(r.conditions).some((fact) => fact in given);
   return (

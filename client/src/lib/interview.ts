@@ -73,7 +73,13 @@ export function recipientsByVerdict(answer: Answer): { key: RecipientGroupKey; t
     [...new Map(answer.routes.map((r) => [r.recipient.id, r.recipient])).values()].map((recipient) => {
       const towards = answer.routes.filter((r) => r.recipient.id === recipient.id);
       const open = (effect: 'permits' | 'requires') => towards.some((r) => r.status === 'open' && r.effect === effect);
-      const verdict: Verdict = open('requires') ? 'required' : open('permits') ? 'permitted' : towards.some((r) => r.status === 'undetermined') ? 'undetermined' : 'forbidden';
+      const verdict: Verdict = open('requires')
+        ? 'required'
+        : open('permits')
+          ? 'permitted'
+          : towards.some((r) => r.status === 'undetermined')
+            ? 'undetermined'
+            : 'forbidden';
       return { recipient, verdict, possibleVerdicts: [verdict] };
     });
   return RECIPIENT_GROUPS.map(({ key, title }) => ({

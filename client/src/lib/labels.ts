@@ -85,5 +85,8 @@ export function factValueLabel(value: boolean | null | undefined): string {
 
 /** Lower-case, accents stripped: the same folding the API applies to searches. */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }

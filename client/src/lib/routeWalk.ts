@@ -49,7 +49,9 @@ function requirementsById(items: EvaluatedRequirement[], into = new Map<string, 
 export function failingConditions(route: Pick<AssessedRoute, 'status' | 'conditions' | 'limits'>): string[] {
   if (route.status !== 'closed') return [];
   const unmet = (items: EvaluatedRequirement[]): string[] =>
-    items.flatMap((c) => (c.status !== 'unmet' ? [] : c.kind === 'group' ? (c.mode === 'any' ? [c.children.map((x) => x.label).join(' ou ')] : unmet(c.children)) : [c.label]));
+    items.flatMap((c) =>
+      c.status !== 'unmet' ? [] : c.kind === 'group' ? (c.mode === 'any' ? [c.children.map((x) => x.label).join(' ou ')] : unmet(c.children)) : [c.label],
+    );
   return [...unmet(route.conditions), ...route.limits.filter((l) => l.status === 'holds').map((l) => `la limite « ${l.label} » s’applique`)];
 }
 
@@ -75,7 +77,11 @@ export function walkRoute(route: WalkedRoute, lookup: (id: string) => NodeLike |
       return `${head} : ${item.children.map((c) => lower(c.label)).join(' ; ')}.`;
     }
     const state =
-      item?.status === 'met' ? 'elle est remplie.' : item?.status === 'unmet' ? 'elle n’est pas remplie : c’est elle qui ferme la voie.' : 'on ne sait pas encore si elle est remplie.';
+      item?.status === 'met'
+        ? 'elle est remplie.'
+        : item?.status === 'unmet'
+          ? 'elle n’est pas remplie : c’est elle qui ferme la voie.'
+          : 'on ne sait pas encore si elle est remplie.';
     return `Condition : ${lower(label(id))} — ${state}`;
   }
 
@@ -141,7 +147,11 @@ export function walkRoute(route: WalkedRoute, lookup: (id: string) => NodeLike |
     const queue = [from];
     seen.add(from.id);
     const folded = from.type === 'Profession' ? foldHierarchy(from) : undefined;
-    steps.push({ node: from, also: folded?.also ?? [], sentence: folded?.text ?? (from.type === 'Profession' ? `Vous êtes : ${lower(from.label)}.` : from.label) });
+    steps.push({
+      node: from,
+      also: folded?.also ?? [],
+      sentence: folded?.text ?? (from.type === 'Profession' ? `Vous êtes : ${lower(from.label)}.` : from.label),
+    });
     queue.push(...(folded?.also ?? []).filter((id) => byId.has(id)).map((id) => byId.get(id)!));
     while (queue.length) {
       const current = queue.shift()!;

@@ -104,7 +104,12 @@ function modeParams(state: ViewState): [string, string | undefined][] {
         ['cas', state.kind],
         ['profession', state.profession],
         ['destinataire', state.recipient],
-        ['faits', Object.entries(state.facts).map(([fact, value]) => `${fact}:${value ? 'oui' : 'non'}`).join(',') || undefined],
+        [
+          'faits',
+          Object.entries(state.facts)
+            .map(([fact, value]) => `${fact}:${value ? 'oui' : 'non'}`)
+            .join(',') || undefined,
+        ],
         ['monde-clos', state.closedWorld ? 'oui' : undefined],
       ];
     case 'parler':

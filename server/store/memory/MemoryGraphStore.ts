@@ -7,16 +7,7 @@ import type { Fact, GraphData, GraphEdge, GraphNode, NodeType, RelationType } fr
 import { collectNeighbourhood } from '../shared/neighbourhood.ts';
 import { DEFAULT_MAX_PATH_LENGTH, DEFAULT_PATH_LIMIT } from '../shared/paths.ts';
 import type { GraphView } from '../../schema/graphView.ts';
-import type {
-  GraphCounts,
-  GraphPath,
-  GraphStore,
-  NeighbourhoodOptions,
-  PathOptions,
-  SearchHit,
-  SearchOptions,
-  Subgraph,
-} from '../GraphStore.ts';
+import type { GraphCounts, GraphPath, GraphStore, NeighbourhoodOptions, PathOptions, SearchHit, SearchOptions, Subgraph } from '../GraphStore.ts';
 import { Incidence } from './Incidence.ts';
 import { SearchIndex } from './SearchIndex.ts';
 import { shortestPathIds } from './shortestPaths.ts';

@@ -119,7 +119,12 @@ export class SearchIndex {
     const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
     const hits = this.hits(tokens, options.types?.length ? new Set(options.types) : undefined);
     // The bounded list below is rankHits' answer for a positive whole limit; anything else takes the shared path.
-    if (!Number.isInteger(limit) || limit < 1) return rankHits(tokens, hits.map((e) => ({ node: e.node })), limit);
+    if (!Number.isInteger(limit) || limit < 1)
+      return rankHits(
+        tokens,
+        hits.map((e) => ({ node: e.node })),
+        limit,
+      );
     const top: Scored[] = [];
     for (const entry of hits) keepTop(top, { node: entry.node, score: scoreText(tokens, entry, entry.node.id) }, limit);
     return top;

@@ -203,7 +203,9 @@ export class Neo4jGraphLoader {
 
   private async deleteBatches(session: Session, statement: string, params: Record<string, unknown>, timeout: number): Promise<void> {
     for (;;) {
-      const result = await withDriverErrors(() => session.executeWrite((tx) => tx.run(statement, { ...params, batch: neo4j.int(DELETE_BATCH_SIZE) }), { timeout }));
+      const result = await withDriverErrors(() =>
+        session.executeWrite((tx) => tx.run(statement, { ...params, batch: neo4j.int(DELETE_BATCH_SIZE) }), { timeout }),
+      );
       if (Number(result.records[0].get('deleted')) === 0) return;
     }
   }

@@ -9,16 +9,7 @@ import { matchesAll, queryTokens, rankHits } from '../shared/search.ts';
 import { EngineUnavailableError } from '../../schema/errors.ts';
 import type { Fact, GraphNode, NodeType } from '../../schema/graph.ts';
 import { IndexedGraph, type GraphView } from '../../schema/graphView.ts';
-import type {
-  GraphCounts,
-  GraphPath,
-  GraphStore,
-  NeighbourhoodOptions,
-  PathOptions,
-  SearchHit,
-  SearchOptions,
-  Subgraph,
-} from '../GraphStore.ts';
+import type { GraphCounts, GraphPath, GraphStore, NeighbourhoodOptions, PathOptions, SearchHit, SearchOptions, Subgraph } from '../GraphStore.ts';
 import * as Q from './cypher.ts';
 import { column, createDriver, DEFAULT_POOL_SIZE, withDriverErrors, type Neo4jConnection } from './driver.ts';
 import { onGraphReplaced } from './graphEvents.ts';
@@ -159,7 +150,9 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async listNodes(type?: NodeType): Promise<GraphNode[]> {
-    const rows = await this.read(`list:${type ?? ''}`, async (tx, version) => column<StoredNode>(await tx.run(Q.LIST_NODES, { type: type ?? null, version }), 'node'));
+    const rows = await this.read(`list:${type ?? ''}`, async (tx, version) =>
+      column<StoredNode>(await tx.run(Q.LIST_NODES, { type: type ?? null, version }), 'node'),
+    );
     return rows.map(decodeNode);
   }
 

@@ -227,7 +227,8 @@ export function decodeNode(props: Props): GraphNode {
 /** The node's properties, refused when the node would not be read back exactly as it is. */
 export function encodeNodeChecked(node: GraphNode, extra: Props): Props {
   const props = encodeNode(node, extra);
-  if (!isDeepStrictEqual(decodeNode(props), node)) throw new Error(`node ${node.id} cannot be stored as Neo4j properties exactly: ${JSON.stringify(node).slice(0, 300)}`);
+  if (!isDeepStrictEqual(decodeNode(props), node))
+    throw new Error(`node ${node.id} cannot be stored as Neo4j properties exactly: ${JSON.stringify(node).slice(0, 300)}`);
   return props;
 }
 

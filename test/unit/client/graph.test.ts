@@ -10,9 +10,15 @@ const node = (id: string, type: GraphNode['type']) => ({ id, type, label: id }) 
 
 describe('graph elements from route answers', () => {
   it('merges several routes and drops edges whose ends are unknown', () => {
-    const nodes = new Map([['tms', node('tms', 'Profession')], ['exc', node('exc', 'Exception')]]);
+    const nodes = new Map([
+      ['tms', node('tms', 'Profession')],
+      ['exc', node('exc', 'Exception')],
+    ]);
     const graph = graphOfElements(
-      [{ nodes: ['tms', 'exc'], edges: [edgeRef('exc', 'APPLIES_TO', 'tms')] }, { nodes: ['exc', 'ghost'], edges: [edgeRef('exc', 'PERMITS_DISCLOSURE_TO', 'ghost')] }],
+      [
+        { nodes: ['tms', 'exc'], edges: [edgeRef('exc', 'APPLIES_TO', 'tms')] },
+        { nodes: ['exc', 'ghost'], edges: [edgeRef('exc', 'PERMITS_DISCLOSURE_TO', 'ghost')] },
+      ],
       (id) => nodes.get(id),
     );
     expect(graph.nodes.map((n) => n.id)).toEqual(['tms', 'exc']);
@@ -39,7 +45,10 @@ describe('layered guides', () => {
   it('holds each node between the anchors of its layer and orients relations from law towards recipient', () => {
     const guides = layeredGuides(
       [node('cp-458', 'Provision'), node('exc', 'Exception'), node('saj', 'Recipient')],
-      [{ source: 'exc', target: 'cp-458' }, { source: 'exc', target: 'saj' }],
+      [
+        { source: 'exc', target: 'cp-458' },
+        { source: 'exc', target: 'saj' },
+      ],
     );
     const edges = guides.filter((g) => g.group === 'edges').map((g) => g.data);
     expect(edges).toContainEqual(expect.objectContaining({ source: 'rank-guide:anchor:0', target: 'cp-458', minLen: 1 }));
@@ -53,12 +62,58 @@ describe('layered guides', () => {
 describe('SVG export', () => {
   it('writes shapes, curved edges with arrows and escaped labels', () => {
     const svg = renderSvg({
-      frame: { title: 'Graphe <test>', legend: [{ label: 'Article', shape: 'rectangle', colour: '#2f6db5' }], source: 'Source : brochure.', date: 'Exporté le 1 décembre 2026' },
+      frame: {
+        title: 'Graphe <test>',
+        legend: [{ label: 'Article', shape: 'rectangle', colour: '#2f6db5' }],
+        source: 'Source : brochure.',
+        date: 'Exporté le 1 décembre 2026',
+      },
       nodes: [
-        { x: 0, y: 0, width: 30, height: 30, shape: 'diamond', fill: '#a86b00', stroke: '#fff', strokeWidth: 1, dashed: false, opacity: 1, label: 'A & B', fontSize: 12, bold: false, labelBeside: false },
-        { x: 200, y: 0, width: 30, height: 30, shape: 'ellipse', fill: '#d0611a', stroke: '#fff', strokeWidth: 1, dashed: true, opacity: 1, label: 'C', fontSize: 12, bold: true, labelBeside: true },
+        {
+          x: 0,
+          y: 0,
+          width: 30,
+          height: 30,
+          shape: 'diamond',
+          fill: '#a86b00',
+          stroke: '#fff',
+          strokeWidth: 1,
+          dashed: false,
+          opacity: 1,
+          label: 'A & B',
+          fontSize: 12,
+          bold: false,
+          labelBeside: false,
+        },
+        {
+          x: 200,
+          y: 0,
+          width: 30,
+          height: 30,
+          shape: 'ellipse',
+          fill: '#d0611a',
+          stroke: '#fff',
+          strokeWidth: 1,
+          dashed: true,
+          opacity: 1,
+          label: 'C',
+          fontSize: 12,
+          bold: true,
+          labelBeside: true,
+        },
       ],
-      edges: [{ source: { x: 15, y: 0 }, target: { x: 185, y: 0 }, middle: { x: 100, y: 10 }, colour: '#999', width: 1, dashed: false, opacity: 1, label: 'renvoie à' }],
+      edges: [
+        {
+          source: { x: 15, y: 0 },
+          target: { x: 185, y: 0 },
+          middle: { x: 100, y: 10 },
+          colour: '#999',
+          width: 1,
+          dashed: false,
+          opacity: 1,
+          label: 'renvoie à',
+        },
+      ],
     });
     expect(svg.startsWith('<?xml')).toBe(true);
     expect(svg).toContain('<title>Graphe &lt;test&gt;</title>');
@@ -71,7 +126,12 @@ describe('SVG export', () => {
 
   it('frames the graph with its title, legend, source and date', () => {
     const svg = renderSvg({
-      frame: { title: 'Voies', legend: [{ label: 'Article', shape: 'rectangle', colour: '#2f6db5' }], source: 'Source : brochure.', date: 'Exporté le 1 décembre 2026' },
+      frame: {
+        title: 'Voies',
+        legend: [{ label: 'Article', shape: 'rectangle', colour: '#2f6db5' }],
+        source: 'Source : brochure.',
+        date: 'Exporté le 1 décembre 2026',
+      },
       nodes: [],
       edges: [],
     });

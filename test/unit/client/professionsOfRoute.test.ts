@@ -5,7 +5,13 @@ const isA = (source: string, target: string) => ({ source, target, type: 'IS_A' 
 
 describe('professionsUnder', () => {
   it('reaches every profession of a category through chains of IS_A, not the categories above it', () => {
-    const edges = [isA('depositaire', 'toute-personne'), isA('medecin', 'depositaire'), isA('pediatre', 'medecin'), isA('travailleur-social', 'depositaire'), isA('as-cpas', 'travailleur-social')];
+    const edges = [
+      isA('depositaire', 'toute-personne'),
+      isA('medecin', 'depositaire'),
+      isA('pediatre', 'medecin'),
+      isA('travailleur-social', 'depositaire'),
+      isA('as-cpas', 'travailleur-social'),
+    ];
     expect([...professionsUnder(['travailleur-social'], edges)].sort()).toEqual(['as-cpas', 'travailleur-social']);
     expect(professionsUnder(['depositaire'], edges)).toEqual(new Set(['depositaire', 'medecin', 'pediatre', 'travailleur-social', 'as-cpas']));
   });

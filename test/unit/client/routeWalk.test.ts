@@ -34,7 +34,17 @@ const route = (status: WalkedRoute['status'], value: boolean | null): WalkedRout
       edgeRef('exc', 'IMPOSES', 'duty'),
     ],
   },
-  conditions: [{ kind: 'condition', id: 'cond', label: 'Maltraitance', fact: 'child_maltreatment_situation', expected: true, value, status: value === null ? 'unknown' : value ? 'met' : 'unmet' }],
+  conditions: [
+    {
+      kind: 'condition',
+      id: 'cond',
+      label: 'Maltraitance',
+      fact: 'child_maltreatment_situation',
+      expected: true,
+      value,
+      status: value === null ? 'unknown' : value ? 'met' : 'unmet',
+    },
+  ],
   limits: [],
   duties: [{ id: 'duty', type: 'Duty', label: 'Informer la famille', kind: 'duty' }],
 });
@@ -61,7 +71,9 @@ describe('walkRoute', () => {
 
   it('names the condition that closes a closed route', () => {
     const closed = route('closed', false);
-    expect(walkRoute(closed, (id) => nodes.get(id), 'psychiatre')[3].sentence).toBe('Condition : maltraitance — elle n’est pas remplie : c’est elle qui ferme la voie.');
+    expect(walkRoute(closed, (id) => nodes.get(id), 'psychiatre')[3].sentence).toBe(
+      'Condition : maltraitance — elle n’est pas remplie : c’est elle qui ferme la voie.',
+    );
     expect(failingConditions(closed)).toEqual(['Maltraitance']);
     expect(failingConditions(route('open', true))).toEqual([]);
   });

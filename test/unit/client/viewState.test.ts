@@ -8,11 +8,23 @@ const roundTrip = (state: ViewState) => {
 
 describe('view state in the URL', () => {
   it('keeps an assessment, its answers in order and the closed world', () => {
-    const state: ViewState = { ...DEFAULT_VIEW, mode: 'evaluer', profession: 'tms', recipient: 'saj', facts: { child_maltreatment_situation: true, professional_context: false }, closedWorld: true };
-    expect(formatViewState(state)).toBe('/evaluer?profession=tms&destinataire=saj&faits=child_maltreatment_situation:oui,professional_context:non&monde-clos=oui');
+    const state: ViewState = {
+      ...DEFAULT_VIEW,
+      mode: 'evaluer',
+      profession: 'tms',
+      recipient: 'saj',
+      facts: { child_maltreatment_situation: true, professional_context: false },
+      closedWorld: true,
+    };
+    expect(formatViewState(state)).toBe(
+      '/evaluer?profession=tms&destinataire=saj&faits=child_maltreatment_situation:oui,professional_context:non&monde-clos=oui',
+    );
     const back = roundTrip(state);
     expect(back).toMatchObject({ mode: 'evaluer', profession: 'tms', recipient: 'saj', closedWorld: true });
-    expect(Object.entries(back.facts)).toEqual([['child_maltreatment_situation', true], ['professional_context', false]]);
+    expect(Object.entries(back.facts)).toEqual([
+      ['child_maltreatment_situation', true],
+      ['professional_context', false],
+    ]);
   });
 
   it('keeps only what the mode needs', () => {

@@ -25,7 +25,9 @@ export function exportFrameOf(title: string, nodes: GraphNode[], today = new Dat
   const types = (Object.keys(NODE_STYLES) as NodeType[]).filter((t) => nodes.some((n) => n.type === t));
   const articles = nodes.filter((n) => 'status' in n);
   const replaced = articles.filter(isReplaced).length;
-  const statuses = articles.length ? ` ; articles : ${articles.length - replaced} en vigueur, ${replaced} remplacé${replaced > 1 ? 's' : ''} (à vérifier dans le texte en vigueur)` : '';
+  const statuses = articles.length
+    ? ` ; articles : ${articles.length - replaced} en vigueur, ${replaced} remplacé${replaced > 1 ? 's' : ''} (à vérifier dans le texte en vigueur)`
+    : '';
   return {
     title,
     legend: types.map((t) => ({ label: NODE_TYPE_LABELS[t], shape: NODE_STYLES[t].shape, colour: NODE_STYLES[t].colour })),
@@ -67,7 +69,9 @@ export async function framePng(graph: Blob, frame: ExportFrame, scale = 2): Prom
   g.font = `${12 * scale}px ${FONT}`;
   g.fillText(frame.source, pad, (y += line), width - 2 * pad);
   g.fillText(frame.date, pad, (y += line), width - 2 * pad);
-  const drawn = await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('Export PNG impossible'))), 'image/png'));
+  const drawn = await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('Export PNG impossible'))), 'image/png'),
+  );
   const text = withPngText(new Uint8Array(await drawn.arrayBuffer()), { Title: frame.title, Source: frame.source, 'Creation Time': frame.date });
   return new Blob([text as BlobPart], { type: 'image/png' });
 }

@@ -37,7 +37,10 @@ export function foldLeaves(model: GraphModel, unfolded: ReadonlySet<string>, kee
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
   const fans = new Map<string, { anchor: string; relation: RelationType; inward: boolean; members: GraphNode[] }>();
   for (const edge of model.edges) {
-    for (const [leaf, anchor, inward] of [[edge.source, edge.target, true], [edge.target, edge.source, false]] as const) {
+    for (const [leaf, anchor, inward] of [
+      [edge.source, edge.target, true],
+      [edge.target, edge.source, false],
+    ] as const) {
       const node = byId.get(leaf);
       if (!node || degree.get(leaf) !== 1 || keep.has(leaf) || leaf === anchor) continue;
       const id = `groupe:${anchor}:${edge.type}:${inward ? 'in' : 'out'}:${node.type}`;

@@ -54,7 +54,13 @@ export function isReplaced(node: object): boolean {
 export function nodeElement(node: GraphNode, near: { x: number; y: number }): ElementDefinition {
   return {
     group: 'nodes',
-    data: { id: node.id, type: node.type, label: node.label, display: wrapLabel(node.label) + (isReplaced(node) ? '\n(remplacé)' : ''), replaced: isReplaced(node) },
+    data: {
+      id: node.id,
+      type: node.type,
+      label: node.label,
+      display: wrapLabel(node.label) + (isReplaced(node) ? '\n(remplacé)' : ''),
+      replaced: isReplaced(node),
+    },
     position: { x: near.x + Math.random() * 40 - 20, y: near.y + Math.random() * 40 - 20 },
   };
 }

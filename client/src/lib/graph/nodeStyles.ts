@@ -3,18 +3,7 @@
 // both differ, so the types stay apart for colour-blind readers and in print.
 import type { NodeType } from '../types.ts';
 
-export type NodeShape =
-  | 'ellipse'
-  | 'rectangle'
-  | 'round-rectangle'
-  | 'triangle'
-  | 'diamond'
-  | 'pentagon'
-  | 'hexagon'
-  | 'octagon'
-  | 'star'
-  | 'tag'
-  | 'vee';
+export type NodeShape = 'ellipse' | 'rectangle' | 'round-rectangle' | 'triangle' | 'diamond' | 'pentagon' | 'hexagon' | 'octagon' | 'star' | 'tag' | 'vee';
 
 export interface NodeStyle {
   colour: string;

@@ -95,12 +95,25 @@ export function renderSvg(scene: SvgScene): string {
   });
   const nodes = scene.nodes.map((node) => {
     const dash = node.dashed ? ' stroke-dasharray="4 3"' : '';
-    const shape = shapeMarkup(node.shape, node.x, node.y, node.width, node.height, `fill="${node.fill}" stroke="${node.stroke}" stroke-width="${node.strokeWidth}"${dash}`);
+    const shape = shapeMarkup(
+      node.shape,
+      node.x,
+      node.y,
+      node.width,
+      node.height,
+      `fill="${node.fill}" stroke="${node.stroke}" stroke-width="${node.strokeWidth}"${dash}`,
+    );
     const weight = node.bold ? ' font-weight="bold"' : '';
     const lines = node.label.split('\n');
     const paint = `fill="#1b1f23" stroke="#ffffff" stroke-width="3" paint-order="stroke"${weight}`;
     const label = node.labelBeside
-      ? textMarkup(lines, node.x + node.width / 2 + 5, node.y + node.fontSize * 0.35 - ((lines.length - 1) * node.fontSize * LINE_HEIGHT) / 2, node.fontSize, `text-anchor="start" ${paint}`)
+      ? textMarkup(
+          lines,
+          node.x + node.width / 2 + 5,
+          node.y + node.fontSize * 0.35 - ((lines.length - 1) * node.fontSize * LINE_HEIGHT) / 2,
+          node.fontSize,
+          `text-anchor="start" ${paint}`,
+        )
       : textMarkup(lines, node.x, node.y + node.height / 2 + 4 + node.fontSize, node.fontSize, `text-anchor="middle" ${paint}`);
     return `<g opacity="${node.opacity}">${shape}${label}</g>`;
   });

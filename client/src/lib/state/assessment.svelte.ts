@@ -14,7 +14,9 @@ export interface ShownError {
 }
 
 const shown = (err: unknown): ShownError =>
-  err instanceof ApiRequestError ? { message: err.message, unreachable: err.unreachable } : { message: 'Une erreur inattendue est survenue.', unreachable: true };
+  err instanceof ApiRequestError
+    ? { message: err.message, unreachable: err.unreachable }
+    : { message: 'Une erreur inattendue est survenue.', unreachable: true };
 
 export interface Preview {
   yes?: Answer;
@@ -42,10 +44,7 @@ class AssessmentStore {
     this.last = request;
     this.loading = true;
     try {
-      const [result, openWorld] = await Promise.all([
-        api.assess(request),
-        request.closedWorld ? api.assess({ ...request, closedWorld: false }) : undefined,
-      ]);
+      const [result, openWorld] = await Promise.all([api.assess(request), request.closedWorld ? api.assess({ ...request, closedWorld: false }) : undefined]);
       if (ticket !== this.ticket) return;
       this.result = result;
       this.openWorld = openWorld ?? result;

@@ -17,9 +17,7 @@ class CatalogueStore {
 
   professions = $derived([...this.nodes.values()].filter((n): n is NodeOf<'Profession'> => n.type === 'Profession').sort(byLabel));
   recipients = $derived([...this.nodes.values()].filter((n): n is NodeOf<'Recipient'> => n.type === 'Recipient').sort(byLabel));
-  situations = $derived(
-    [...this.nodes.values()].filter((n): n is NodeOf<'Situation'> => n.type === 'Situation').sort((a, b) => (a.id < b.id ? -1 : 1)),
-  );
+  situations = $derived([...this.nodes.values()].filter((n): n is NodeOf<'Situation'> => n.type === 'Situation').sort((a, b) => (a.id < b.id ? -1 : 1)));
 
   async load(): Promise<void> {
     this.status = 'loading';
