@@ -4,11 +4,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assessSituation } from '../../server/domain/assess.ts';
-import { factsOf } from '../../server/domain/conditions.ts';
 import type { RouteCandidates } from '../../server/domain/routes.ts';
 import { loadGraphData } from '../../server/graph/load.ts';
 import { ExplorerService } from '../../server/service/ExplorerService.ts';
 import { MemoryGraphStore } from '../../server/store/memory/MemoryGraphStore.ts';
+import { CLAIMS, checkSoundness, factsReadBy } from './soundness.ts';
 
 const data = loadGraphData();
 const service = new ExplorerService(new MemoryGraphStore(data));
@@ -25,13 +25,7 @@ const candidatesOf = (p: string, r?: string) => {
   if (!candidatesCache.has(key)) candidatesCache.set(key, service.routeCandidates(p, r));
   return candidatesCache.get(key)!;
 };
-const readFacts = (c: RouteCandidates) =>
-  [
-    ...new Set([
-      ...c.routes.flatMap((r) => [...factsOf(r.requirements), ...r.limits.flatMap((l) => factsOf(l.requirements))]),
-      ...c.standaloneDuties.flatMap((d) => factsOf(d.requirements)),
-    ]),
-  ].sort();
+const readFacts = factsReadBy;
 
 /** A situation: who, to whom, a partial set of facts over those the routes read, and a completion of the rest. */
 const situation = fc
@@ -67,14 +61,7 @@ describe('the properties every answer keeps (DOMAIN §5.1), over the real graph'
         completions++;
         expect(complete.possibleVerdicts).toEqual([complete.verdict]);
         expect(partial.possibleVerdicts).toContain(complete.verdict);
-        const claims: Record<string, string[]> = {
-          forbidden: ['forbidden'],
-          required: ['required'],
-          permitted: ['permitted', 'required'],
-          not_bound: ['not_bound', 'required'],
-          undetermined: ['forbidden', 'permitted', 'required', 'not_bound'],
-        };
-        expect(claims[partial.verdict]).toContain(complete.verdict);
+        expect(CLAIMS[partial.verdict]).toContain(complete.verdict);
         // Giving more facts only shrinks the set of possible verdicts.
         const [fact] = s.read.filter((f) => !(f in s.partial));
         if (fact) {
@@ -86,6 +73,35 @@ describe('the properties every answer keeps (DOMAIN §5.1), over the real graph'
     );
     expect(completions).toBe(RUNS);
   }, 240_000);
+
+  it('1. stays sound within every kind of situation too', async () => {
+    expect(await checkSoundness(service, data, RUNS / 2, SEED)).toBe(RUNS / 2);
+  }, 240_000);
+
+  it('6. closes by a limit only what it restricts: youth-court reports never close testimony, the police-hearing limit never a 458bis report', async () => {
+    const facts = {
+      professional_context: true,
+      youth_court_report: true,
+      sworn_testimony: true,
+      offence_listed_458bis: true,
+      victim_minor_or_vulnerable: true,
+      grave_imminent_danger: true,
+      cannot_protect_alone: true,
+    };
+    for (const profession of professions) {
+      for (const recipient of ['juge-instruction', 'juridiction', 'procureur-du-roi']) {
+        const a = assess(await candidatesOf(profession, recipient), facts);
+        for (const route of a.routes) {
+          const closing = route.limits.filter((l) => l.status === 'holds').map((l) => l.id);
+          if (route.exception.id === 'exc-temoignage-en-justice') expect(closing, `${profession} → ${recipient}`).not.toContain('lim-rapports-jeunesse');
+          if (route.exception.id === 'exc-458bis') expect(closing, `${profession} → ${recipient}`).not.toContain('lim-audition-policiere');
+        }
+        const testimony = a.routes.find((r) => r.exception.id === 'exc-temoignage-en-justice');
+        if (testimony?.status === 'open')
+          expect(a.duties.map((d) => d.id)).toEqual(expect.arrayContaining(['duty-comparaitre-preter-serment', 'duty-pas-de-rapports-jeunesse']));
+      }
+    }
+  });
 
   it('2. answers in a closed world as in the open world with every unknown fact false (professional_context excepted)', async () => {
     await fc.assert(

@@ -3,6 +3,8 @@ import { loadGraphData } from '../../server/graph/load.ts';
 import { Neo4jGraphLoader } from '../../server/store/neo4j/Neo4jGraphLoader.ts';
 import { connectTestStore, neo4jSkipReason, startTestNeo4j, type TestNeo4j } from '../support/neo4j.ts';
 import { graphStoreContract, pathGraph } from './graphStoreContract.ts';
+import { ExplorerService } from '../../server/service/ExplorerService.ts';
+import { checkSoundness } from '../acceptance/soundness.ts';
 
 const skip = neo4jSkipReason();
 
@@ -23,6 +25,20 @@ describe.skipIf(skip)('Neo4j engine', () => {
     const store = await connectRouting();
     await new Neo4jGraphLoader(store.neo4jDriver).replaceGraph(data);
     return store;
+  });
+
+  describe('the soundness of its answers (DOMAIN §5.1, property 1), on Neo4j', () => {
+    it('keeps every claim true under every completion, on a few hundred generated situations', async () => {
+      const store = await connect();
+      try {
+        const data = loadGraphData();
+        await new Neo4jGraphLoader(store.neo4jDriver).replaceGraph(data);
+        const runs = Number(process.env.PROPERTY_RUNS_NEO4J ?? 300);
+        expect(await checkSoundness(new ExplorerService(store), data, runs, Number(process.env.PROPERTY_SEED ?? 20261202))).toBe(runs);
+      } finally {
+        await store.close();
+      }
+    }, 600_000);
   });
 
   describe('loading', () => {
