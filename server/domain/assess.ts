@@ -273,7 +273,14 @@ export function assessSituation(candidates: RouteCandidates, givenFacts: FactVal
   const closedWorld = options.closedWorld ?? false;
   // A bound professional asks about a confidence: a route that concerns only what one saw (art. 30 CIC) is no route, and no question (§5.1, property 4).
   const confided = !candidates.situation && candidates.profession.bound && givenFacts[FRAME_FACT] !== false;
-  if (confided) candidates = { ...candidates, routes: candidates.routes.filter((r) => !r.outsideConfidence) };
+  if (confided) {
+    const dropped = new Set(candidates.routes.filter((r) => r.outsideConfidence).map((r) => r.exception.id));
+    candidates = {
+      ...candidates,
+      routes: candidates.routes.filter((r) => !dropped.has(r.exception.id)),
+      doubts: candidates.doubts.filter((d) => !dropped.has(d.id)),
+    };
+  }
   const facts = completeFacts(candidates, givenFacts, closedWorld);
   const routes = candidates.routes.map((route) => assessRoute(route, facts));
   const bound = isBound(candidates, facts);
