@@ -75,9 +75,14 @@ function conditionLine(condition: EvaluatedRequirement): string[] {
   return [`${mark} ${condition.label}`];
 }
 
+/** What the route allows, towards whom: a seizure is suffered, not a disclosure the professional makes. */
+export function routeAction(route: Pick<AssessedRoute, 'effect' | 'exception' | 'recipient'>): string {
+  if (route.exception.measure === 'seizure') return `le secret ne s’oppose pas à la saisie ni à la perquisition (${route.recipient.label})`;
+  return `${route.effect === 'requires' ? 'oblige à informer' : 'permet d’informer'} ${route.recipient.label}`;
+}
+
 function routeParagraph(route: AssessedRoute): string {
-  const verb = route.effect === 'requires' ? 'oblige à informer' : 'permet d’informer';
-  const lines = [`${citeSources(route.provisions)} : ${route.exception.label} — ${verb} ${route.recipient.label}. ${route.exception.summary}`];
+  const lines = [`${citeSources(route.provisions)} : ${route.exception.label} — ${routeAction(route)}. ${route.exception.summary}`];
   const conditions = route.conditions.flatMap(conditionLine);
   if (conditions.length) lines.push(`Conditions${route.conditions.length > 1 ? ', toutes requises' : ''} : ${conditions.join(' ; ')}.`);
   for (const limit of route.limits) {

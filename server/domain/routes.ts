@@ -19,7 +19,7 @@ export interface LimitCandidate {
 }
 
 export interface RouteCandidate {
-  exception: NodeRef & { summary: string; effect: 'permits' | 'requires' };
+  exception: NodeRef & { summary: string; effect: 'permits' | 'requires'; measure?: 'seizure' };
   /** concerns what the person saw, not a confidence: not a route for a professional asked about one */
   outsideConfidence?: boolean;
   /** the recipient (or category of recipients) the exception names */
@@ -314,7 +314,7 @@ export function buildRouteCandidates(
           return candidate ? [candidate] : [];
         });
       routes.push({
-        exception: { ...ref(exception), summary: exception.summary, effect: exception.effect },
+        exception: { ...ref(exception), summary: exception.summary, effect: exception.effect, ...(exception.measure && { measure: exception.measure }) },
         ...(exception.outsideConfidence ? { outsideConfidence: true } : {}),
         target: ref(view.node(targetEdge.target)!),
         sources: sourcesOf(view, exceptionId, elements),

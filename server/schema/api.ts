@@ -78,7 +78,11 @@ export const EvaluatedRequirement: z.ZodType<
 > = z.union([EvaluatedCondition, EvaluatedGroup]);
 export type EvaluatedRequirement = z.infer<typeof EvaluatedRequirement>;
 
-export const ExceptionRef = NodeRef.extend({ summary: z.string(), effect: z.enum(['permits', 'requires']) });
+export const ExceptionRef = NodeRef.extend({
+  summary: z.string(),
+  effect: z.enum(['permits', 'requires']),
+  measure: z.enum(['seizure']).optional().describe('seizure: the secret does not bar a seizure or a search; the professional discloses nothing'),
+});
 export const DutyRef = NodeRef.extend({
   summary: z.string().optional(),
   kind: z

@@ -137,6 +137,8 @@ export const GraphNode = z.discriminatedUnion('type', [
     outsideConfidence: z.boolean().optional(),
     /** the route belongs to a kind of situation of its own (seizure, a hierarchy stepping in after a fault): considered only when that kind is asked */
     ownSituation: z.boolean().optional(),
+    /** the route lifts the secret against an investigative measure (seizure and search), not for a disclosure by the professional */
+    measure: z.enum(['seizure']).optional(),
   }),
   z.object({ ...base, type: z.literal('Limit'), summary: z.string().min(1) }),
   z.object({

@@ -59,6 +59,26 @@ describe('seizure and search (brochure A.II)', () => {
     expect(ids(saj.duties)).not.toContain('duty-perquisition-saj-spj');
   });
 
+  it('says a seizure route lets the secret yield to the seizure, not that the professional may inform', async () => {
+    const a = await seizure({ professional_is_suspect: true });
+    const steps = a.explanation.steps.filter((s) => s.route?.exception === 'exc-saisie-professionnel-suspect');
+    expect(steps.length).toBeGreaterThan(0);
+    for (const step of steps) {
+      expect(step.text).toContain('ne s’oppose pas à la saisie');
+      expect(step.text).not.toMatch(/permet d’informer|oblige à informer/);
+    }
+    expect(a.routes.find((r) => r.exception.id === 'exc-saisie-professionnel-suspect')?.exception.measure).toBe('seizure');
+    // A disclosure route keeps its own words.
+    const told = await ask({
+      profession: 'psychologue',
+      recipient: 'procureur-du-roi',
+      facts: { victim_minor_or_vulnerable: true, grave_imminent_danger: true },
+    });
+    expect(told.verdict).not.toBe('forbidden');
+    expect(explanationText(told.explanation)).toMatch(/permet d’informer|oblige à informer/);
+    expect(explanationText(told.explanation)).not.toContain('saisie');
+  });
+
   it('keeps seizure out of an answer about telling someone', async () => {
     const a = await ask({ profession: 'psychologue', recipient: 'juge-instruction', facts: { professional_is_suspect: true } });
     expect(ids(a.routes.map((r) => r.exception))).not.toContain('exc-saisie-professionnel-suspect');

@@ -18,7 +18,9 @@ export interface WalkStep {
 }
 
 /** What the walk reads of the route: its elements and how its conditions, limits and duties stand. */
-export type WalkedRoute = Pick<AssessedRoute, 'elements' | 'effect' | 'status' | 'conditions' | 'limits' | 'duties'>;
+export type WalkedRoute = Pick<AssessedRoute, 'elements' | 'effect' | 'status' | 'conditions' | 'limits' | 'duties'> & {
+  exception?: Pick<AssessedRoute['exception'], 'measure'>;
+};
 
 const ORDER: Partial<Record<NodeType, number>> = {
   Profession: 0,
@@ -69,6 +71,7 @@ export function walkRoute(route: WalkedRoute, lookup: (id: string) => NodeLike |
   const limits = new Map(route.limits.map((l) => [l.id, l]));
   const duties = new Map(route.duties.map((d) => [d.id, d]));
   const must = route.effect === 'requires';
+  const seizure = route.exception?.measure === 'seizure';
 
   function conditionSentence(id: string): string {
     const item = requirements.get(id);
@@ -95,7 +98,9 @@ export function walkRoute(route: WalkedRoute, lookup: (id: string) => NodeLike |
       case 'DEROGATES_FROM':
         return `Elle ${must ? 'oblige à' : 'permet de'} lever le secret que protège ${label(to)}.`;
       case 'PERMITS_DISCLOSURE_TO':
-        return `Si ses conditions sont remplies, vous pouvez informer : ${lower(label(to))}.`;
+        return seizure
+          ? `Si ses conditions sont remplies, le secret ne s’oppose pas à la saisie ni à la perquisition : ${lower(label(to))}.`
+          : `Si ses conditions sont remplies, vous pouvez informer : ${lower(label(to))}.`;
       case 'REQUIRES_DISCLOSURE_TO':
         return `Si ses conditions sont remplies, vous devez informer : ${lower(label(to))}.`;
       case 'REQUIRES':
