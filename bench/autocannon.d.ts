@@ -7,6 +7,15 @@ declare module 'autocannon' {
     body?: string;
     connections?: number;
     duration?: number;
+    /** requests in turn on each connection; `setupRequest` may change each one before it is sent */
+    requests?: Request[];
+  }
+  interface Request {
+    method?: 'GET' | 'POST';
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    setupRequest?: (request: Request) => Request;
   }
   interface Histogram {
     average: number;

@@ -25,6 +25,8 @@ export interface HttpPlan {
   neo4jConnections: number[];
   /** connection counts at which the API also runs with its answer cache off (on Neo4j: assess only, for time) */
   uncachedConnections: number[];
+  /** connection counts of the cold assess runs (a new question each request, no cache at all), on each engine started */
+  coldConnections: number[];
   /** write a V8 CPU profile of the API process to this directory */
   profileDir?: string;
 }
@@ -34,6 +36,8 @@ export const HTTP_SERVERS = [
   'api (memory), no answer cache',
   'api (neo4j)',
   'api (neo4j), no answer cache',
+  'api (memory), cold',
+  'api (neo4j), cold',
   'bare express',
   'bare node:http',
 ] as const;
@@ -51,6 +55,8 @@ export interface HttpRun {
   latencyP99: number;
   /** non-2xx answers, socket errors and timeouts */
   failures: number;
+  /** requests answered in the measured run */
+  requests?: number;
   /** CPU time the server's Node process spent per answered request (ms): unlike req/s, unmoved by other load on the machine */
   cpuMsPerRequest: number;
   /** the same for the Neo4j JVM */
@@ -89,14 +95,53 @@ async function stopServers(child: ChildProcess): Promise<void> {
 }
 
 async function cannon(base: string, target: HttpTarget, connections: number, durationS: number) {
-  return autocannon({
-    url: base + target.path,
-    method: target.method,
-    headers: target.body ? { 'content-type': 'application/json' } : undefined,
-    body: target.body,
-    connections,
-    duration: durationS,
-  });
+  const headers = target.body ? { 'content-type': 'application/json' } : undefined;
+  if (target.bodies?.length) {
+    // One counter for every connection: each request asks the next question, so no two running requests are the same.
+    const bodies = target.bodies;
+    let next = 0;
+    return autocannon({
+      url: base + target.path,
+      connections,
+      duration: durationS,
+      requests: [{ method: target.method, path: target.path, headers, setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
+    });
+  }
+  return autocannon({ url: base + target.path, method: target.method, headers, body: target.body, connections, duration: durationS });
+}
+
+/**
+ * Cold assess: a different question every request — each (profession, recipient)
+ * pair of the real graph, in a shuffled order — against an API with no answer
+ * cache and no route-subgraph cache, so each request asks the store (on Neo4j,
+ * its Cypher through the bounded queue) and computes its answer.
+ */
+export function coldAssessTarget(): HttpTarget {
+  const graph = loadGraphData();
+  const ids = (type: string) => graph.nodes.filter((n) => n.type === type).map((n) => n.id);
+  const bodies: string[] = [];
+  for (const profession of ids('Profession'))
+    for (const recipient of ids('Recipient')) bodies.push(JSON.stringify({ profession, recipient, facts: { professional_context: true } }));
+  // A fixed shuffle (seeded LCG): consecutive requests do not share a profession.
+  let seed = 20261202;
+  for (let i = bodies.length - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    const j = seed % (i + 1);
+    [bodies[i], bodies[j]] = [bodies[j], bodies[i]];
+  }
+  return { name: 'POST /api/assess, a new question each request', method: 'POST', path: '/api/assess', body: bodies[0], bodies };
+}
+
+/** Every cold body answers 200 (a 4xx would be counted as a failure of the engine); returns their mean size in bytes. */
+async function checkColdBodies(url: string, target: HttpTarget): Promise<number> {
+  let bytes = 0;
+  for (const body of target.bodies!) {
+    const response = await fetch(url + target.path, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`cold assess ${body} answered ${response.status}: ${text.slice(0, 200)}`);
+    bytes += Buffer.byteLength(text);
+  }
+  return Math.round(bytes / target.bodies!.length);
 }
 
 let commands = 0;
@@ -152,6 +197,7 @@ async function measure(
     latencyP50: result.latency.p50,
     latencyP99: result.latency.p99,
     failures: result.non2xx + result.errors + result.timeouts,
+    requests: result.requests.total,
     cpuMsPerRequest: round2(serverMs / Math.max(1, result.requests.total)),
     jvmCpuMsPerRequest: jvmMs === undefined ? undefined : round2(jvmMs / Math.max(1, result.requests.total)),
   };
@@ -165,6 +211,8 @@ async function measure(
 export async function runHttpPhase(plan: HttpPlan): Promise<HttpRun[]> {
   if (plan.profileDir) mkdirSync(plan.profileDir, { recursive: true });
   const runs: HttpRun[] = [];
+  const cold = coldAssessTarget();
+  let coldBytes = 0;
   const memory = await startServers({ engine: 'memory', targets: HTTP_TARGETS, baselines: true });
   const on = (url: string) => ({ child: memory.child, url });
   try {
@@ -179,6 +227,9 @@ export async function runHttpPhase(plan: HttpPlan): Promise<HttpRun[]> {
         runs.push(await measure(on(memory.ready.http!), 'bare node:http', target, connections, plan, bytes));
       }
     }
+    coldBytes = await checkColdBodies(memory.ready.apiCold, cold);
+    for (const connections of plan.coldConnections)
+      runs.push(await measure(on(memory.ready.apiCold), 'api (memory), cold', cold, connections, plan, coldBytes));
   } finally {
     await stopServers(memory.child);
   }
@@ -204,6 +255,9 @@ export async function runHttpPhase(plan: HttpPlan): Promise<HttpRun[]> {
           }
         }
       }
+      const on = (url: string) => ({ child: servers.child, url, jvmPid: neo4j.pid });
+      for (const connections of plan.coldConnections)
+        runs.push(await measure(on(servers.ready.apiCold), 'api (neo4j), cold', cold, connections, plan, coldBytes));
     } finally {
       await stopServers(servers.child);
     }

@@ -20,6 +20,8 @@ export interface HttpTarget {
   method: 'GET' | 'POST';
   path: string;
   body?: string;
+  /** a new body for each request, in turn (a stream of different questions); `body` is the first */
+  bodies?: string[];
 }
 
 export interface HttpServersInput {
@@ -34,6 +36,8 @@ export interface HttpServersReady {
   api: string;
   /** the same API with its answer cache off: every request computes its answer */
   apiUncached: string;
+  /** no answer cache and no route-subgraph cache: every request asks the store and computes its answer */
+  apiCold: string;
   express?: string;
   http?: string;
   /** bytes of each target's answer, which the baselines repeat */
@@ -58,6 +62,7 @@ async function start(input: HttpServersInput): Promise<HttpServersReady> {
   const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: true }));
   const api = await startWebServer(createApp({ store, rateLimitPerMinute: 0, logger }));
   const apiUncached = await startWebServer(createApp({ store, rateLimitPerMinute: 0, logger, answerCacheBytes: 0 }));
+  const apiCold = await startWebServer(createApp({ store, rateLimitPerMinute: 0, logger, answerCacheBytes: 0, subgraphCacheEntries: 0 }));
 
   const bodies = new Map<string, string>();
   for (const target of input.targets) {
@@ -70,7 +75,7 @@ async function start(input: HttpServersInput): Promise<HttpServersReady> {
     bodies.set(`${target.method} ${target.path.split('?')[0]}`, await response.text());
   }
   const bodyBytes = Object.fromEntries(input.targets.map((t) => [t.name, Buffer.byteLength(bodies.get(`${t.method} ${t.path.split('?')[0]}`)!)]));
-  if (!input.baselines) return { api: api.url, apiUncached: apiUncached.url, bodyBytes };
+  if (!input.baselines) return { api: api.url, apiUncached: apiUncached.url, apiCold: apiCold.url, bodyBytes };
 
   const bare = express();
   for (const [key, body] of bodies) {
@@ -88,7 +93,7 @@ async function start(input: HttpServersInput): Promise<HttpServersReady> {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length }).end(body);
     }),
   );
-  return { api: api.url, apiUncached: apiUncached.url, express: expressUrl, http: httpUrl, bodyBytes };
+  return { api: api.url, apiUncached: apiUncached.url, apiCold: apiCold.url, express: expressUrl, http: httpUrl, bodyBytes };
 }
 
 /** What the bench asks of this process between runs: its CPU time, and CPU profiles of one run at a time. */

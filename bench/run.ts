@@ -66,8 +66,16 @@ function plans(quick: boolean, neo4jMillion: boolean) {
     });
   }
   const http: HttpPlan = quick
-    ? { connections: [10], neo4jConnections: [], uncachedConnections: [10], durationS: 1, warmUpS: 0.2, pauseMs: 100 }
-    : { connections: [10, 100], neo4jConnections: [10, 100], uncachedConnections: [10], durationS: 10, warmUpS: 0.3, pauseMs: 100 };
+    ? { connections: [10], neo4jConnections: [], uncachedConnections: [10], coldConnections: [10], durationS: 1, warmUpS: 0.2, pauseMs: 100 }
+    : {
+        connections: [10, 100],
+        neo4jConnections: [10, 100],
+        uncachedConnections: [10],
+        coldConnections: [10, 100],
+        durationS: 10,
+        warmUpS: 0.3,
+        pauseMs: 100,
+      };
   const ui: UiPlan = quick
     ? { sizes: [500, 2_000], repetitions: 1, panElements: 2_000, panMs: 1_000, seed: SEED, timeoutMs: 20_000 }
     : { sizes: [500, 2_000, 10_000], repetitions: 3, panElements: 2_000, panMs: 2_000, seed: SEED, timeoutMs: 20_000 };

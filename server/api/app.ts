@@ -35,6 +35,8 @@ export interface AppOptions {
   bodyLimit?: string;
   /** bytes of serialised answers kept per graph version (default 32 MiB); 0 computes every answer */
   answerCacheBytes?: number;
+  /** route subgraphs kept per graph version (default 2,000); 0 asks the store every time (benchmarks of cold answers) */
+  subgraphCacheEntries?: number;
 }
 
 export { DEFAULT_ANSWER_CACHE_BYTES };
@@ -98,7 +100,10 @@ function cors(origins: string[]): express.RequestHandler {
 }
 
 export function createApp(options: AppOptions): express.Express {
-  const service = new ExplorerService(options.store, { answerBytes: options.answerCacheBytes ?? DEFAULT_ANSWER_CACHE_BYTES });
+  const service = new ExplorerService(options.store, {
+    answerBytes: options.answerCacheBytes ?? DEFAULT_ANSWER_CACHE_BYTES,
+    subgraphEntries: options.subgraphCacheEntries,
+  });
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
   const app = express();
   app.disable('x-powered-by');

@@ -70,33 +70,87 @@ function verdictHolds(verdict: Verdict, bound: boolean, routes: Pick<AssessedRou
 }
 
 /** The most a search for a completion may try before it answers "possible" (sound: it only widens the set). */
-const SEARCH_BUDGET = 20_000;
+const SEARCH_BUDGET = 60_000;
+
+/** The value of a list of requirements, without building the evaluated tree (the search's inner loop). */
+function valueOfAll(requirements: Requirement[], facts: FactValues): Tri {
+  let unknown = false;
+  for (const r of requirements) {
+    const v = valueOfRequirement(r, facts);
+    if (v === false) return false;
+    if (v === undefined) unknown = true;
+  }
+  return unknown ? undefined : true;
+}
+
+function valueOfRequirement(r: Requirement, facts: FactValues): Tri {
+  if (r.kind === 'condition') {
+    const value = facts[r.fact];
+    return value === undefined ? undefined : value === r.expected;
+  }
+  if (r.mode === 'all') return valueOfAll(r.children, facts);
+  let unknown = false;
+  for (const child of r.children) {
+    const v = valueOfRequirement(child, facts);
+    if (v === true) return true;
+    if (v === undefined) unknown = true;
+  }
+  return unknown ? undefined : false;
+}
+
+/** A route's status as assessRoute gives it, computed without allocating. */
+function routeStatus(route: RouteCandidate, facts: FactValues): RouteStatus {
+  const value = valueOfAll(route.requirements, facts);
+  if (value === false) return 'closed';
+  let mayClose = false;
+  for (const limit of route.limits) {
+    const holds = valueOfAll(limit.requirements, facts);
+    if (holds === true) return 'closed';
+    if (holds === undefined) mayClose = true;
+  }
+  return value === true && !mayClose ? 'open' : 'undetermined';
+}
 
 /**
  * Every verdict that some way of filling in the unknown facts could give
- * (DOMAIN §5.1, property 1): a depth-first search over the unknown facts the
- * routes read, cut as soon as three-valued evaluation settles the question.
+ * (DOMAIN §5.1, property 1): one depth-first search over the unknown facts,
+ * for all the verdicts at once, cut as soon as three-valued evaluation settles
+ * each of them. It branches only on a fact of a route still undetermined: a
+ * fact no open question reads cannot change any verdict, and would only double
+ * the search.
  */
 export function possibleVerdictsOf(candidates: RouteCandidates, facts: FactValues, bound: boolean): Verdict[] {
-  const unknown = [...new Set(candidates.routes.flatMap((r) => [...factsOf(r.requirements), ...r.limits.flatMap((l) => factsOf(l.requirements))]))].filter(
-    (f) => facts[f] === undefined && f !== FRAME_FACT,
-  );
+  const routes = candidates.routes.map((r) => ({
+    route: r,
+    effect: r.exception.effect,
+    reads: [...factsOf(r.requirements), ...r.limits.flatMap((l) => factsOf(l.requirements))].filter((f) => f !== FRAME_FACT),
+  }));
   const verdicts: Verdict[] = bound ? ['required', 'permitted', 'forbidden'] : ['required', 'not_bound'];
-  return verdicts.filter((verdict) => {
-    let budget = SEARCH_BUDGET;
-    const search = (assigned: FactValues, rest: string[]): boolean => {
-      const holds = verdictHolds(
-        verdict,
-        bound,
-        candidates.routes.map((r) => assessRoute(r, assigned)),
-      );
-      if (holds !== undefined) return holds;
-      if (!rest.length || budget-- <= 0) return true;
-      const [fact, ...others] = rest;
-      return search({ ...assigned, [fact]: true }, others) || search({ ...assigned, [fact]: false }, others);
-    };
-    return search(facts, unknown);
-  });
+  const found = new Set<Verdict>();
+  let budget = SEARCH_BUDGET;
+  const search = (assigned: Record<string, boolean | undefined>, pending: Verdict[]): void => {
+    const statuses = routes.map((r) => ({ effect: r.effect, status: routeStatus(r.route, assigned) }));
+    const open: Verdict[] = [];
+    for (const verdict of pending) {
+      if (found.has(verdict)) continue;
+      const holds = verdictHolds(verdict, bound, statuses);
+      if (holds === true) found.add(verdict);
+      else if (holds === undefined) open.push(verdict);
+    }
+    if (!open.length) return;
+    let fact: string | undefined;
+    for (let i = 0; i < routes.length && fact === undefined; i++) {
+      if (statuses[i].status === 'undetermined') fact = routes[i].reads.find((f) => assigned[f] === undefined);
+    }
+    if (fact === undefined || budget-- <= 0) {
+      for (const verdict of open) found.add(verdict);
+      return;
+    }
+    search({ ...assigned, [fact]: true }, open);
+    search({ ...assigned, [fact]: false }, open);
+  };
+  search({ ...facts }, verdicts);
+  return verdicts.filter((v) => found.has(v));
 }
 
 /**
