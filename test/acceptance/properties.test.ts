@@ -74,6 +74,30 @@ describe('the properties every answer keeps (DOMAIN §5.1), over the real graph'
     expect(completions).toBe(RUNS);
   }, 240_000);
 
+  it('1. is exact, not only sound: with up to 10 facts unknown, the possible verdicts are those some completion gives, no more', async () => {
+    let checked = 0;
+    await fc.assert(
+      fc.asyncProperty(situation, async (pending) => {
+        const s = await pending;
+        // Keep at most 10 facts unknown (the rest as the completion says), then try all 2^k completions.
+        const unknown = s.read.filter((f) => !(f in s.partial));
+        const known = { ...s.partial };
+        unknown.slice(10).forEach((f) => (known[f] = s.complete[f]));
+        const open = unknown.slice(0, 10);
+        const reached = new Set<string>();
+        for (let mask = 0; mask < 2 ** open.length; mask++) {
+          const facts = { ...known };
+          open.forEach((f, i) => (facts[f] = Boolean(mask & (1 << i))));
+          reached.add(assess(s.candidates, facts).verdict);
+        }
+        expect(assess(s.candidates, known).possibleVerdicts.toSorted()).toEqual([...reached].sort());
+        checked++;
+      }),
+      options(RUNS / 10),
+    );
+    expect(checked).toBe(RUNS / 10);
+  }, 240_000);
+
   it('1. stays sound within every kind of situation too', async () => {
     expect(await checkSoundness(service, data, RUNS / 2, SEED)).toBe(RUNS / 2);
   }, 240_000);
