@@ -100,6 +100,19 @@ describeInBrowser('Vue d’ensemble: the summary of the law', () => {
     expect(await page.getByRole('button', { name: 'Vue d’ensemble' }).getAttribute('aria-pressed')).toBe('true');
   });
 
+  it('tells the source’s routes in sentences on a phone, where the drawing cannot hold them across the screen', async () => {
+    const page = await app.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${app.url}/explorer?vue=ensemble`);
+    const { nodes, sources } = await app.api<{ nodes: { id: string; type: string; label: string }[]; sources: { nodes: string[] }[] }>('/api/summary');
+    const routes = nodes.filter((n) => n.type === 'Exception' && sources[0].nodes.includes(n.id));
+    const list = page.getByRole('list', { name: 'Les voies de cette source' });
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(routes.length);
+    expect(await list.getByRole('listitem').first().textContent()).toMatch(/permet de révéler à|oblige à révéler à/);
+    await list.getByRole('button', { name: routes[0].label }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('noeud')).toBe(routes[0].id);
+  });
+
   for (const size of [
     { width: 1440, height: 900 },
     { width: 1280, height: 720 },
