@@ -9,6 +9,7 @@ import {
   DisclosureQuery,
   FactsResult,
   Health,
+  LawSummary,
   NeighbourhoodQuery,
   NodeList,
   NodeListQuery,
@@ -160,6 +161,14 @@ export const endpoints: readonly Endpoint[] = [
     cacheable: true,
     response: SituationKindsResult,
     handle: (s) => s.situations(),
+  }),
+  endpoint({
+    method: 'get',
+    path: '/api/summary',
+    summary: 'The summary of the law: instrument → article → exception → recipient, one part per source (« Vue d’ensemble »)',
+    cacheable: true,
+    response: LawSummary,
+    handle: (s) => s.summary(),
   }),
   endpoint({
     method: 'get',

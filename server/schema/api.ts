@@ -288,6 +288,21 @@ export const SituationKindsResult = z.object({
 });
 export type SituationKindsResult = z.infer<typeof SituationKindsResult>;
 
+export const LawSummarySource = NodeRef.extend({
+  nodes: z.array(z.string()).describe('the ids of this source’s part of the summary: the source, its articles, the routes they establish and their recipients'),
+  routes: z.number().int().describe('how many routes (exceptions) the source establishes'),
+});
+export const LawSummary = z
+  .object({
+    nodes: z.array(GraphNode).describe('every node of the summary, in id order'),
+    edges: z
+      .array(GraphEdge)
+      .describe('article → instrument (PART_OF), source → route (ESTABLISHES), route → recipient (PERMITS_ / REQUIRES_DISCLOSURE_TO), in id order'),
+    sources: z.array(LawSummarySource).describe('one part per instrument (with its articles) or ruling that establishes a route: the text of the secret first'),
+  })
+  .describe('The summary of the law: instrument → article → exception → recipient, the routes a lawyer reads first, before conditions and duties');
+export type LawSummary = z.infer<typeof LawSummary>;
+
 export const FactsResult = z.object({
   facts: z.array(z.object({ id: z.string(), question: z.string(), help: z.string().optional(), source: z.string().optional() })),
 });

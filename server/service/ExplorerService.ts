@@ -1,10 +1,22 @@
 // The rules of the API: check ids and facts against the graph, ask the store
 // to select, hand what it selected to the pure domain functions. HTTP knows
 // nothing of this, and sees the store only through this service.
-import type { AssessBody, Assessment, DisclosureMap, FactsResult, Health, PathsResult, SearchResult, SituationKindsResult, Subgraph } from '../schema/api.ts';
+import type {
+  AssessBody,
+  Assessment,
+  DisclosureMap,
+  FactsResult,
+  Health,
+  LawSummary,
+  PathsResult,
+  SearchResult,
+  SituationKindsResult,
+  Subgraph,
+} from '../schema/api.ts';
 import type { Fact, GraphNode, NodeType, RelationType } from '../schema/graph.ts';
 import { assessSituation } from '../domain/assess.ts';
 import { findDisclosureRoutes } from '../domain/disclosure.ts';
+import { summarizeLaw, SUMMARY_RELATIONS } from '../domain/summary.ts';
 import { buildRouteCandidates, type RouteCandidates, type RouteOptions } from '../domain/routes.ts';
 import { EngineUnavailableError, InvalidInputError, NotFoundError } from '../schema/errors.ts';
 import type { EngineName, GraphStore } from '../store/GraphStore.ts';
@@ -82,6 +94,11 @@ export class ExplorerService {
   /** Every route, whatever the situation: the map of what the law lets this profession reveal, to whom. */
   async disclosure(profession: string, recipient?: string): Promise<DisclosureMap> {
     return findDisclosureRoutes(await this.routeCandidates(profession, recipient, undefined, { everySituation: true }));
+  }
+
+  /** « Vue d'ensemble »: instrument → article → exception → recipient, one part per source. */
+  async summary(): Promise<LawSummary> {
+    return summarizeLaw(await this.store.relationSubgraph(SUMMARY_RELATIONS));
   }
 
   async assess(body: AssessBody): Promise<Assessment> {

@@ -71,6 +71,8 @@ export interface GraphStore {
    * one hands its whole graph); an unknown id is simply absent from the view.
    */
   routeSubgraph(profession: string, recipient?: string, situation?: string): Promise<GraphView>;
+  /** every edge of these relation types and the nodes at its ends, each list in id order (the summary of the law reads it) */
+  relationSubgraph(relationTypes: RelationType[]): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }>;
   facts(): Promise<Fact[]>;
   counts(): Promise<GraphCounts>;
   /**

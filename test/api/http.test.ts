@@ -159,6 +159,14 @@ describe('the HTTP API on a tiny graph', () => {
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('serves the summary of the law: one part per source, routes with their recipients, no condition', async () => {
+    const res = await get('/api/summary');
+    expect(res.status).toBe(200);
+    const summary = (await res.json()) as { nodes: { id: string; type: string }[]; sources: { id: string; nodes: string[]; routes: number }[] };
+    expect(summary.sources).toEqual([{ id: 'code', type: 'Instrument', label: 'code', nodes: ['code', 'e-1', 'p458', 'pros'], routes: 1 }]);
+    expect(summary.nodes.map((n) => n.type)).not.toContain('Condition');
+  });
+
   it('describes every endpoint in OpenAPI 3.1 and serves the reference page', async () => {
     const doc = (await (await get('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toBe('3.1.0');

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SUMMARY_RELATIONS } from '../../server/domain/summary.ts';
 import { loadGraphData } from '../../server/graph/load.ts';
 import type { GraphData } from '../../server/schema/graph.ts';
 import type { GraphStore } from '../../server/store/GraphStore.ts';
@@ -157,6 +158,14 @@ export function graphStoreContract(engine: string, open: OpenStore): void {
         expect(ids((await store.search('458', { limit: 1 })).map((h) => h.node))).toEqual(['a']);
       });
 
+      it('selects every edge of given relation types with the nodes at its ends, in id order', async () => {
+        const selected = await store.relationSubgraph(['IS_A', 'ESTABLISHES']);
+        expect(ids(selected.nodes)).toEqual(['a', 'c', 'd', 'e']);
+        expect(ids(selected.edges)).toEqual(['a-[ESTABLISHES]->c', 'e-[IS_A]->d']);
+        expect(selected.nodes[0]).toEqual(pathGraph.nodes[0]);
+        expect(await store.relationSubgraph(['BOUND_BY'])).toEqual({ nodes: [], edges: [] });
+      });
+
       it('treats query syntax as plain text', async () => {
         for (const q of ['"', 'a AND (b', 'MATCH (n) DETACH DELETE n', '*', 'né~2^3 || c:d', '\\', '[]{}']) {
           expect(Array.isArray(await store.search(q))).toBe(true);
@@ -276,6 +285,10 @@ export function graphStoreContract(engine: string, open: OpenStore): void {
           };
           expect(await store.neighbourhood(id, filtered)).toEqual(await reference.neighbourhood(id, filtered));
         }
+      });
+
+      it('selects the same relations for the summary of the law', async () => {
+        expect(await store.relationSubgraph(SUMMARY_RELATIONS)).toEqual(await reference.relationSubgraph(SUMMARY_RELATIONS));
       });
 
       it('returns the same search hits in the same order', async () => {

@@ -48,4 +48,27 @@ describeInBrowser('Graph export', () => {
     expect(text).toMatch(/Exporté de Secretum le \d{1,2} \p{L}+ \d{4}/u);
     expect(text).toContain('Source : Brochure');
   });
+
+  it('prints the memo of Évaluer framed: title, date, disclaimer, the articles with their status and the brochure as source', async () => {
+    const page = await app.newPage();
+    // Example 4: the psychiatrist may inform the procureur du Roi under art. 458bis.
+    const facts = 'professional_context:oui,offence_listed_458bis:oui,victim_minor_or_vulnerable:oui,grave_imminent_danger:oui,cannot_protect_alone:oui';
+    await page.goto(`${app.url}/evaluer?profession=psychiatre&destinataire=procureur-du-roi&faits=${facts}`);
+    await page.getByRole('button', { name: 'Imprimer la note de situation' }).waitFor();
+    const memo = page.getByRole('article', { name: 'Note de situation — secret professionnel' });
+    expect(await memo.isVisible()).toBe(false);
+
+    await page.emulateMedia({ media: 'print' });
+    await memo.waitFor();
+    const text = (await memo.innerText()).replace(/\s+/g, ' ');
+    const today = await page.evaluate(() => new Date().toLocaleDateString('fr-BE', { dateStyle: 'long' }));
+    expect(text).toContain(`Établie le ${today}`);
+    expect(text).toContain('aide à la réflexion, pas un avis juridique');
+    expect(text).toMatch(/Source : Brochure « Le secret professionnel », Commission de coordination/);
+    expect(text).toMatch(/Art\. 458bis Code pénal — REMPLACÉ PAR/);
+    expect(text).toMatch(/Articles cités : \d+ en vigueur, \d+ remplacés? ou abrogés? depuis la brochure/);
+
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
 });

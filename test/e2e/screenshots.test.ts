@@ -17,6 +17,7 @@ const SIZES = [
 
 const SCREENS: { name: string; path: string; ready?: (page: Page) => Promise<unknown> }[] = [
   { name: 'explorer', path: '/explorer?noeud=cp-458bis&voisins=cp-458bis' },
+  { name: 'explorer-vue-d-ensemble', path: '/explorer?vue=ensemble' },
   {
     name: 'evaluer-exemple-8',
     path: '/evaluer?profession=tms&destinataire=saj&faits=child_maltreatment_situation:oui,professional_context:oui',

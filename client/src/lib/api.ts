@@ -8,6 +8,7 @@ import type {
   DisclosureMap,
   Fact,
   GraphNode,
+  LawSummary,
   NeighbourhoodRequest,
   NodeType,
   PathsResult,
@@ -96,4 +97,5 @@ export const api = {
   facts: () => request<{ facts: Fact[] }>('/api/facts').then((r) => r.facts),
   situations: () => request<{ situations: SituationKind[] }>('/api/situations').then((r) => r.situations),
   paths: (from: string, to: string) => request<PathsResult>(withQuery('/api/paths', { from, to })),
+  summary: () => request<LawSummary>('/api/summary'),
 };

@@ -75,6 +75,10 @@ export const ROUTE_STATUS_LABELS: Record<RouteStatus, string> = {
 
 export const EFFECT_LABELS = { permits: 'permet de révéler', requires: 'oblige à révéler' } as const;
 
+/** The one source of the knowledge, as exports and the printed memo name it. */
+export const BROCHURE_SOURCE =
+  'Brochure « Le secret professionnel », Commission de coordination de l’aide aux enfants victimes de maltraitance (Brabant wallon)';
+
 export const PROVISION_STATUS_LABELS = { in_force: 'En vigueur', repealed: 'Abrogé', replaced: 'Remplacé' } as const;
 
 export const ANSWER_LABELS = { true: 'Oui', false: 'Non', unknown: 'Je ne sais pas' } as const;

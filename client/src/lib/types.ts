@@ -12,6 +12,7 @@ export type {
   Elements,
   EvaluatedRequirement,
   FactsResult,
+  LawSummary,
   MissingFact,
   NeighbourhoodRequest,
   NodeRef,

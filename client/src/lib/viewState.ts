@@ -11,6 +11,9 @@ export interface ViewState {
   node?: string;
   expanded: string[];
   hidden: string[];
+  /** explorer: « Vue d'ensemble », the summary of the law, and the source (instrument or ruling) it shows */
+  overview: boolean;
+  source?: string;
   /** the layout the user chose; none: the mode's default (see layoutOf) */
   layout?: GraphLayout;
   /** assessment: the kind of situation (« De quoi s'agit-il ? »), an id of GET /api/situations */
@@ -39,14 +42,15 @@ export const DEFAULT_VIEW: ViewState = {
   mode: 'explorer',
   expanded: [],
   hidden: [],
+  overview: false,
   facts: {},
   closedWorld: false,
   step: 0,
 };
 
-/** A route reads best in layers (article → exception → condition → recipient); wide maps read best in forces. */
+/** A route reads best in layers (article → exception → condition → recipient), and so does the summary of the law; wide maps read best in forces. */
 export function layoutOf(state: ViewState): GraphLayout {
-  return state.layout ?? (state.mode === 'evaluer' || state.mode === 'formation' ? 'layered' : 'force');
+  return state.layout ?? (state.mode === 'evaluer' || state.mode === 'formation' || (state.mode === 'explorer' && state.overview) ? 'layered' : 'force');
 }
 
 const LAYOUT_NAMES: Record<string, GraphLayout | undefined> = { forces: 'force', couches: 'layered' };
@@ -74,6 +78,8 @@ export function parseViewState(pathname: string, search: string): ViewState {
     node: id(query.get('noeud')),
     expanded: list(query.get('voisins')),
     hidden: list(query.get('masques')),
+    overview: query.get('vue') === 'ensemble',
+    source: id(query.get('source')),
     layout: LAYOUT_NAMES[query.get('disposition') ?? ''],
     kind: id(query.get('cas')),
     profession: id(query.get('profession')),
@@ -98,6 +104,8 @@ function modeParams(state: ViewState): [string, string | undefined][] {
         ['noeud', state.node],
         ['voisins', state.expanded.join(',') || undefined],
         ['masques', state.hidden.join(',') || undefined],
+        ['vue', state.overview ? 'ensemble' : undefined],
+        ['source', state.overview ? state.source : undefined],
       ];
     case 'evaluer':
       return [

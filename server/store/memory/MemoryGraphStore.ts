@@ -117,6 +117,22 @@ export class MemoryGraphStore implements GraphStore {
     return this.current;
   }
 
+  async relationSubgraph(relationTypes: RelationType[]): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }> {
+    const { graph } = this.current;
+    const types = new Set(relationTypes);
+    const edges: GraphEdge[] = [];
+    const ends = new Set<string>();
+    graph.forEachEdge((_, edge) => {
+      if (!types.has(edge.type)) return;
+      edges.push(edge);
+      ends.add(edge.source).add(edge.target);
+    });
+    return {
+      nodes: [...ends].sort().map((id) => graph.getNodeAttributes(id)),
+      edges: edges.sort((a, b) => (a.id < b.id ? -1 : 1)),
+    };
+  }
+
   async facts(): Promise<Fact[]> {
     return this.current.facts;
   }

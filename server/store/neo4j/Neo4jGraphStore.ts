@@ -7,7 +7,7 @@ import { DEFAULT_MAX_NODES } from '../shared/neighbourhood.ts';
 import { comparePaths, DEFAULT_MAX_PATH_LENGTH, DEFAULT_PATH_LIMIT } from '../shared/paths.ts';
 import { matchesAll, queryTokens, rankHits } from '../shared/search.ts';
 import { EngineUnavailableError } from '../../schema/errors.ts';
-import type { Fact, GraphNode, NodeType } from '../../schema/graph.ts';
+import type { Fact, GraphEdge, GraphNode, NodeType, RelationType } from '../../schema/graph.ts';
 import { IndexedGraph, type GraphView } from '../../schema/graphView.ts';
 import type { GraphCounts, GraphPath, GraphStore, NeighbourhoodOptions, PathOptions, SearchHit, SearchOptions, Subgraph } from '../GraphStore.ts';
 import * as Q from './cypher.ts';
@@ -253,6 +253,16 @@ export class Neo4jGraphStore implements GraphStore {
     for (const node of kind?.nodes ?? []) if (!view.node(node.id)) view.addNode(node);
     for (const edge of kind?.edges ?? []) view.addEdge(edge);
     return view;
+  }
+
+  async relationSubgraph(relationTypes: RelationType[]): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }> {
+    const types = [...new Set(relationTypes)].sort();
+    if (!types.length) return { nodes: [], edges: [] };
+    const [record] = await this.read(`relations:${types.join(',')}`, async (tx, version) => (await tx.run(Q.relationSubgraph(types), { version })).records);
+    return {
+      nodes: ((record?.get('nodes') ?? []) as StoredNode[]).map(decodeNode),
+      edges: ((record?.get('edges') ?? []) as StoredEdge[]).map(decodeEdge),
+    };
   }
 
   async facts(): Promise<Fact[]> {

@@ -285,3 +285,25 @@ export const ROUTE_SUBGRAPH = `
   UNWIND (CASE WHEN edges = [] THEN [null] ELSE edges END) AS e
   WITH nodes, collect(DISTINCT e) AS edges
   RETURN [n IN nodes | ${nodeOut('n')}] AS nodes, [e IN edges | ${edgeOut('e')}] AS edges`;
+
+// ---------- the summary of the law ----------
+
+/** Every relationship of the given types between nodes of the active version, and the nodes at their ends, each in id order. */
+export const relationSubgraph = (types: RelationType[]) => {
+  if (!types.length) throw new Error('relationSubgraph needs at least one relation type');
+  return `
+  MATCH (a:${NODE_LABEL})-[r:${types.map(relation).join('|')}]->(b:${NODE_LABEL})
+  WHERE a.${VERSION_PROPERTY} = $version
+  WITH collect(r) AS relationships, collect(a) + collect(b) AS ends
+  CALL (relationships) {
+    UNWIND relationships AS r
+    WITH r ORDER BY r.id
+    RETURN collect(${edgeOut('r')}) AS edges
+  }
+  CALL (ends) {
+    UNWIND ends AS n
+    WITH DISTINCT n ORDER BY n.id
+    RETURN collect(${nodeOut('n')}) AS nodes
+  }
+  RETURN nodes, edges`;
+};

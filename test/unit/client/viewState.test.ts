@@ -44,6 +44,14 @@ describe('view state in the URL', () => {
     expect(state).toMatchObject({ mode: 'explorer', node: undefined, expanded: ['cp-458'], facts: { b: true } });
   });
 
+  it('keeps « Vue d’ensemble » and its source in the explorer’s URL, drawn in layers', () => {
+    const state: ViewState = { ...DEFAULT_VIEW, mode: 'explorer', overview: true, source: 'code-penal' };
+    expect(formatViewState(state)).toBe('/explorer?vue=ensemble&source=code-penal');
+    expect(roundTrip(state)).toMatchObject({ overview: true, source: 'code-penal' });
+    expect(formatViewState({ ...state, overview: false })).toBe('/explorer');
+    expect(layoutOf(state)).toBe('layered');
+  });
+
   it('lays routes out in layers and maps in forces unless the user chose', () => {
     expect(layoutOf({ ...DEFAULT_VIEW, mode: 'evaluer' })).toBe('layered');
     expect(layoutOf({ ...DEFAULT_VIEW, mode: 'explorer' })).toBe('force');

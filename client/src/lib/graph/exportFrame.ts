@@ -1,7 +1,7 @@
 // What an exported image carries besides the graph, so it can be shared on
 // its own: a title, the legend of the types drawn, the source (the brochure,
 // how many articles are replaced) and the date of the export.
-import { NODE_TYPE_LABELS } from '../labels.ts';
+import { BROCHURE_SOURCE, NODE_TYPE_LABELS } from '../labels.ts';
 import type { GraphNode, NodeType } from '../types.ts';
 import { isReplaced } from './model.ts';
 import { NODE_STYLES, type NodeShape } from './nodeStyles.ts';
@@ -19,8 +19,6 @@ export interface ExportFrame {
   date: string;
 }
 
-const BROCHURE = 'Brochure « Le secret professionnel », Commission de coordination de l’aide aux enfants victimes de maltraitance (Brabant wallon)';
-
 export function exportFrameOf(title: string, nodes: GraphNode[], today = new Date()): ExportFrame {
   const types = (Object.keys(NODE_STYLES) as NodeType[]).filter((t) => nodes.some((n) => n.type === t));
   const articles = nodes.filter((n) => 'status' in n);
@@ -31,7 +29,7 @@ export function exportFrameOf(title: string, nodes: GraphNode[], today = new Dat
   return {
     title,
     legend: types.map((t) => ({ label: NODE_TYPE_LABELS[t], shape: NODE_STYLES[t].shape, colour: NODE_STYLES[t].colour })),
-    source: `Source : ${BROCHURE}${statuses}.`,
+    source: `Source : ${BROCHURE_SOURCE}${statuses}.`,
     date: `Exporté de Secretum le ${today.toLocaleDateString('fr-BE', { day: 'numeric', month: 'long', year: 'numeric' })} — aide à la réflexion, pas un avis juridique.`,
   };
 }

@@ -75,8 +75,20 @@ export const graphStylesheet: StylesheetJson = [
     style: { 'border-color': EMPHASIS_COLOURS.current, 'border-width': 6, 'font-size': 14, 'font-weight': 'bold', 'z-index': 10 },
   },
   { selector: 'edge.current', style: { width: 5, 'line-color': EMPHASIS_COLOURS.current, 'target-arrow-color': EMPHASIS_COLOURS.current } },
-  // In layers (left to right) labels sit beside their node, so a layer stays narrow in height.
-  { selector: 'node.label-beside', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 5, 'text-margin-y': 0 } },
+  // In layers (left to right) labels sit beside their node, so a layer stays narrow in height; the
+  // relation leaving a node runs under its label, not through its words.
+  {
+    selector: 'node.label-beside',
+    style: {
+      'text-valign': 'center',
+      'text-halign': 'right',
+      'text-margin-x': 5,
+      'text-margin-y': 0,
+      'text-background-color': '#fbfbfc',
+      'text-background-opacity': 1,
+      'text-background-padding': '2px',
+    },
+  },
   { selector: '.rank-guide', style: { display: 'none' } },
   // A view of thousands of elements (see forceDraw.ts) is a shape, not a text: no labels, straight
   // edges without arrows, the cheapest things Cytoscape draws.

@@ -108,24 +108,30 @@ class ExplorerStore {
     }
   }
 
-  /** Opens the start node when the address names nothing to show, and loads what the view shows. */
+  /** Opens the start node when the address names nothing to show (and not the summary), and loads what the view shows. */
   loadView(): void {
+    if (view.current.overview) return;
     if (!view.current.node && view.current.expanded.length === 0) view.update({ node: START_NODE, expanded: [START_NODE] });
     for (const id of view.current.expanded) void this.load(id);
     if (view.current.node) void this.load(view.current.node);
   }
 
-  private change(patch: Partial<Snapshot>): void {
+  private change(patch: Partial<Snapshot> & { overview?: boolean }): void {
     const { node, expanded, hidden } = view.current;
     this.history = [...this.history.slice(-49), { node, expanded, hidden }];
     // Each step is an entry of the browser's history: Back and Forward walk the exploration.
     view.update(patch, { push: true });
   }
 
-  /** Start afresh from one node (the search box). */
+  /** Start afresh from one node (the search box, a node of the summary): a step of history, so Back returns. */
   open(id: string): void {
-    this.change({ node: id, expanded: [id], hidden: [] });
+    this.change({ node: id, expanded: [id], hidden: [], overview: false });
     void this.load(id);
+  }
+
+  /** « Vue d'ensemble » on or off, as a step of history. */
+  setOverview(on: boolean): void {
+    view.update({ overview: on }, { push: true });
   }
 
   select(id: string | undefined): void {
