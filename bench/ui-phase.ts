@@ -8,27 +8,17 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, relative, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { pino } from 'pino';
 import { createApp, startWebServer } from '../server/api/app.ts';
 import { loadGraphData } from '../server/graph/load.ts';
 import type { GraphData, GraphEdge, GraphNode } from '../server/schema/graph.ts';
 import { MemoryGraphStore } from '../server/store/memory/MemoryGraphStore.ts';
+import { CHROMIUM_PATH, launchChromium } from '../scripts/chromium.ts';
 import { scaleGraph } from '../scripts/scale-graph.ts';
 import { median } from './stats.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const VIEWPORT = { width: 1440, height: 900 };
 
 export interface UiPlan {
@@ -51,8 +41,10 @@ export interface UiViewResult {
   firstFrame?: Spread;
   fullFrame?: Spread;
   layoutStop?: Spread;
-  /** time from each layout's run() to its stop (fcose computes synchronously: nothing new is drawn meanwhile) */
+  /** time from each layout's run() to its stop (nothing new is drawn meanwhile: fcose computes in one task, the client's layout of a new view in a few, its view batched) */
   layoutMs?: Spread;
+  /** the longest task on the page's main thread from navigation start to the full view drawn (PerformanceObserver 'longtask': 50 ms or more) */
+  longestTaskMs?: Spread;
   runs: number;
   error?: string;
 }
@@ -178,6 +170,8 @@ interface PageTimings {
   /** when layouts of a non-empty graph were run, and when they stopped */
   layoutRuns: number[];
   layoutStops: number[];
+  /** tasks of 50 ms or more on the main thread: [start, duration] */
+  longTasks: [number, number][];
 }
 
 /**
@@ -195,8 +189,11 @@ function timingHook(): void {
     edges(): { length: number };
     layout(options: unknown): LayoutLike;
   }
-  const timings: PageTimings = { frames: [], layoutsRunning: 0, layoutRuns: [], layoutStops: [] };
+  const timings: PageTimings = { frames: [], layoutsRunning: 0, layoutRuns: [], layoutStops: [], longTasks: [] };
   (window as unknown as { __bench: PageTimings }).__bench = timings;
+  new PerformanceObserver((list) => {
+    for (const task of list.getEntries()) timings.longTasks.push([task.startTime, task.duration]);
+  }).observe({ type: 'longtask', buffered: true });
   Object.defineProperty(HTMLElement.prototype, '_cyreg', {
     configurable: true,
     get(this: { __cyreg?: unknown }) {
@@ -280,6 +277,8 @@ interface ViewTimings {
   /** end of the last layout, and how long the layouts ran in all */
   layoutStop: number;
   layoutMs: number;
+  /** 0 when no task reached 50 ms */
+  longestTaskMs: number;
   nodes: number;
   edges: number;
 }
@@ -304,15 +303,18 @@ async function timeView(browser: Browser, url: string, timeoutMs: number, errors
     );
     const t = await page.evaluate(() => (window as unknown as { __bench: PageTimings }).__bench);
     const [, nodes, edges] = t.frames[t.frames.length - 1];
+    const fullFrame = t.frames.find(([, n]) => n === nodes)![0];
     const timings: ViewTimings = {
       firstFrame: t.frames[0][0],
-      fullFrame: t.frames.find(([, n]) => n === nodes)![0],
+      fullFrame,
       layoutStop: t.layoutStops[t.layoutStops.length - 1],
       // A layout run on a collection (the client's layered one) is not seen starting: it counts for nothing.
       layoutMs: t.layoutStops.reduce((sum, stop) => {
         const run = t.layoutRuns.filter((started) => started <= stop).pop();
         return sum + (run === undefined ? 0 : stop - run);
       }, 0),
+      // The task that draws the full view starts before it: tasks that start later are not the first view's.
+      longestTaskMs: Math.max(0, ...t.longTasks.filter(([start]) => start <= fullFrame).map(([, duration]) => duration)),
       nodes,
       edges,
     };
@@ -324,7 +326,7 @@ async function timeView(browser: Browser, url: string, timeoutMs: number, errors
 }
 
 export async function runUiPhase(plan: UiPlan): Promise<UiResult> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`);
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH} (set CHROMIUM_PATH)`);
   const [clientDir, pageDir] = [await buildClient(), await buildBenchPage()];
   const base = loadGraphData();
   const synthetic = scaleGraph(base, { nodes: Math.max(20_000, Math.max(...plan.sizes, plan.panElements) * 3), seed: plan.seed });
@@ -333,7 +335,7 @@ export async function runUiPhase(plan: UiPlan): Promise<UiResult> {
 
   const api = await startWebServer(createApp({ store: new MemoryGraphStore(base), clientDir, rateLimitPerMinute: 0, logger: pino({ level: 'silent' }) }));
   const bench = await serveBenchPage(pageDir, views);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const pageErrors: string[] = [];
   try {
     const targets: { view: string; page: UiViewResult['page']; url: string }[] = [
@@ -364,12 +366,13 @@ export async function runUiPhase(plan: UiPlan): Promise<UiResult> {
         fullFrame: spread(runs.map((t) => t.fullFrame)),
         layoutStop: spread(runs.map((t) => t.layoutStop)),
         layoutMs: spread(runs.map((t) => t.layoutMs)),
+        longestTaskMs: spread(runs.map((t) => t.longestTaskMs)),
         runs: runs.length,
         error,
       };
       results.push(result);
       console.error(
-        `  ui ${target.view}: full view drawn ${result.fullFrame?.median ?? '–'} ms, layout stop ${result.layoutStop?.median ?? '–'} ms${error ? ` (${error})` : ''}`,
+        `  ui ${target.view}: first frame ${result.firstFrame?.median ?? '–'} ms, full view drawn ${result.fullFrame?.median ?? '–'} ms, layout stop ${result.layoutStop?.median ?? '–'} ms, longest task ${result.longestTaskMs?.median ?? '–'} ms${error ? ` (${error})` : ''}`,
       );
     }
 

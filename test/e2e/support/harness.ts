@@ -5,19 +5,19 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe } from 'vitest';
+import { CHROMIUM_PATH, launchChromium } from '../../../scripts/chromium.ts';
 import { createApp, startWebServer, type RunningServer } from '../../../server/api/app.ts';
 import { createGraphStore, readStoreConfig } from '../../../server/store/createGraphStore.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const CLIENT = resolve(ROOT, 'client');
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
+const hasChromium = existsSync(CHROMIUM_PATH);
 
 if (!hasChromium) {
-  const advice = `Chromium introuvable (${CHROMIUM}) : installez-le avec « apt-get install -y chromium » ou indiquez CHROMIUM_PATH.`;
+  const advice = `Chromium introuvable (${CHROMIUM_PATH}) : installez-le avec « apt-get install -y chromium » ou indiquez CHROMIUM_PATH.`;
   if (process.env.CI === 'true') throw new Error(`Tests e2e impossibles en CI. ${advice}`);
   console.warn(`\n⚠️  TESTS E2E IGNORÉS — ${advice}\n`);
 }
@@ -82,19 +82,7 @@ export function useBrowserApp(): BrowserApp {
     start = (port = 0) => startWebServer(createApp({ store, clientDir, rateLimitPerMinute: 0 }), port);
     server = await start();
     running = true;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

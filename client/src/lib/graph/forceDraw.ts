@@ -1,5 +1,6 @@
-// How a force layout reaches the screen. fcose lays out on the visible
-// instance, so its label-aware result is drawn in one frame. Large views are
+// How a force layout reaches the screen. A new view is laid out by fcose on
+// the boxes of its nodes (fcose-boxes below), in short tasks, and drawn in
+// one frame with the nodes in place. Large views are
 // different: fcose there measures every element (styles, labels, edge curves)
 // with the nodes piled up, then its spring phase grows faster than linearly
 // (minutes at 3,600 nodes): 10,000 elements never rendered. Above
@@ -10,12 +11,104 @@
 // first frame came no sooner, since drawing costs more than fcose here, and
 // moving the nodes after the first frame disabled Cytoscape's layer cache:
 // panning 2,000 elements fell from 60 to 5 frames/s.)
-import cytoscape, { type Core, type Position } from 'cytoscape';
+import cytoscape, { type Collection, type Core, type EdgeCollection, type LayoutOptions, type Layouts, type NodeSingular, type Position } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { DRAFT_LAYOUT, FORCE_LAYOUT, FRESH_LAYOUT } from './layouts.ts';
 import type { GraphModel } from './model.ts';
 
 cytoscape.use(fcose);
+
+interface Box {
+  w: number;
+  h: number;
+  /** from the box's centre to the node's */
+  dx: number;
+  dy: number;
+}
+
+interface BoxedLayout {
+  options: LayoutOptions & { eles: Collection; cy: Core };
+  timer?: ReturnType<typeof setTimeout>;
+  batching?: boolean;
+  emit(event: string): void;
+}
+
+/**
+ * fcose on boxes, in three tasks so that none is long: each node is measured
+ * once, its shape and label together as fcose measures it; then fcose runs on
+ * a headless copy where every node is that box; then the nodes of the view
+ * are moved, once. Nothing is drawn meanwhile (the view is batched): the first
+ * frame shows the nodes in place. Run on the view itself, fcose had Cytoscape
+ * compute every edge's curve for the random start and recheck styles and
+ * bounding boxes at each move, all in one task.
+ */
+function BoxedFcose(this: BoxedLayout, options: BoxedLayout['options']): void {
+  this.options = options;
+}
+
+function boxOf(node: NodeSingular): Box {
+  const box = node.boundingBox();
+  const { x, y } = node.position();
+  // The centre of a node is above the centre of its box, its label being below it.
+  return { w: box.w, h: box.h, dx: x - (box.x1 + box.x2) / 2, dy: y - (box.y1 + box.y2) / 2 };
+}
+
+/** fcose's positions of the boxes' centres, on a headless copy that has nothing else to measure. */
+function placeBoxes(boxes: Map<string, Box>, edges: EdgeCollection, options: LayoutOptions): Map<string, Position> {
+  const scratch = cytoscape({
+    headless: true,
+    styleEnabled: true,
+    style: [{ selector: 'node', style: { shape: 'rectangle', width: 'data(w)', height: 'data(h)', 'border-width': 0, padding: '0' } }],
+  });
+  scratch.add([
+    ...[...boxes].map(([id, box]) => ({ group: 'nodes' as const, data: { id, w: box.w, h: box.h } })),
+    ...edges.map((edge) => ({ group: 'edges' as const, data: { id: edge.id(), source: edge.source().id(), target: edge.target().id() } })),
+  ]);
+  scratch.layout({ ...options, name: 'fcose', nodeDimensionsIncludeLabels: false, animate: false, fit: false } as LayoutOptions).run();
+  const placed = new Map(scratch.nodes().map((node) => [node.id(), { ...node.position() }]));
+  scratch.destroy();
+  return placed;
+}
+
+BoxedFcose.prototype.run = function (this: BoxedLayout) {
+  const { eles, cy, ...options } = this.options;
+  const nodes = eles.nodes();
+  cy.startBatch();
+  this.batching = true;
+  const boxes = new Map(nodes.map((node) => [node.id(), boxOf(node)]));
+  this.timer = setTimeout(() => {
+    const placed = placeBoxes(boxes, eles.edges(), options);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      endBatch(this);
+      const at = (node: NodeSingular) => {
+        const { x, y } = placed.get(node.id())!;
+        const box = boxes.get(node.id())!;
+        return { x: x + box.dx, y: y + box.dy };
+      };
+      nodes.layoutPositions(this as never, { ...this.options, animate: false } as never, at);
+    });
+  });
+  return this;
+};
+
+/** Stopped before its end (a newer layout, the view closed): nothing moves, and it says it has stopped. */
+BoxedFcose.prototype.stop = function (this: BoxedLayout) {
+  if (this.timer === undefined) return this;
+  clearTimeout(this.timer);
+  this.timer = undefined;
+  endBatch(this);
+  this.emit('layoutstop');
+  return this;
+};
+
+function endBatch(layout: BoxedLayout): void {
+  if (!layout.batching) return;
+  layout.batching = false;
+  if (!layout.options.cy.destroyed()) layout.options.cy.endBatch();
+}
+
+cytoscape('layout', 'fcose-boxes', BoxedFcose);
 
 const LARGE_VIEW_NODES = 1000;
 const PADDING = 40;
@@ -48,10 +141,19 @@ function fitNodeCentres(core: Core): void {
   core.viewport({ zoom: clamped, pan: { x: core.width() / 2 - (clamped * (x1 + x2)) / 2, y: core.height() / 2 - (clamped * (y1 + y2)) / 2 } });
 }
 
-/** Lays the graph out with fcose; `incremental`: the view only grew, so fcose starts from the current positions and animates. */
-export function drawForce(core: Core, model: GraphModel, incremental: boolean): void {
-  if (model.nodes.length <= LARGE_VIEW_NODES) return void core.layout(incremental ? FORCE_LAYOUT : FRESH_LAYOUT).run();
+/**
+ * Lays the graph out with fcose; `incremental`: the view only grew, so fcose starts from the current positions and animates.
+ * `done` is called when the nodes are in place (now, or a few tasks later); the layout is returned, to be stopped if the view changes first.
+ */
+export function drawForce(core: Core, model: GraphModel, incremental: boolean, done?: () => void): Layouts {
+  if (model.nodes.length <= LARGE_VIEW_NODES) {
+    const layout = core.layout(incremental ? FORCE_LAYOUT : FRESH_LAYOUT);
+    if (done) layout.one('layoutstop', done);
+    return layout.run();
+  }
   core.elements().addClass('dense');
-  core.layout({ name: 'preset', positions: Object.fromEntries(draftPositions(model)), fit: false }).run();
+  const layout = core.layout({ name: 'preset', positions: Object.fromEntries(draftPositions(model)), fit: false }).run();
   fitNodeCentres(core);
+  done?.();
+  return layout;
 }

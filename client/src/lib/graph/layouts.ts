@@ -48,8 +48,8 @@ export const FORCE_LAYOUT = {
   numIter: 2500,
 } as LayoutOptions;
 
-/** A new view: fcose in full from random positions, not animated. */
-export const FRESH_LAYOUT = { ...FORCE_LAYOUT, randomize: true, animate: false } as LayoutOptions;
+/** A new view: fcose in full from random positions, not animated, on the boxes of the nodes (forceDraw.ts). */
+export const FRESH_LAYOUT = { ...FORCE_LAYOUT, name: 'fcose-boxes', randomize: true, animate: false } as LayoutOptions;
 
 /** fcose's spectral phase alone, without springs: the positions of a large view. */
 export const DRAFT_LAYOUT = { ...FCOSE_FORCES, quality: 'draft', randomize: true, animate: false, fit: false } as LayoutOptions;
