@@ -27,6 +27,8 @@ describeInBrowser('Shared links', () => {
     await page.getByRole('checkbox', { name: 'Compter les questions sans réponse comme « Non »' }).check();
     const verdict = page.getByRole('region', { name: 'Verdict' });
     await expect.poll(() => new URL(page.url()).searchParams.get('monde-clos')).toBe('oui');
+    // The closed-world answer arrives after the URL changes: read the verdict once no answer is on its way.
+    await expect.poll(() => verdict.getAttribute('aria-busy'), { timeout: 60_000 }).toBe('false');
     await verdict.getByRole('strong').waitFor();
     const shown = await verdict.getByRole('strong').textContent();
     const link = page.url();
@@ -34,7 +36,7 @@ describeInBrowser('Shared links', () => {
     const copy = await app.newPage();
     await copy.goto(link);
     const copyVerdict = copy.getByRole('region', { name: 'Verdict' });
-    await copyVerdict.getByText(shown!, { exact: true }).waitFor();
+    await copyVerdict.getByText(shown!, { exact: true }).waitFor({ timeout: 60_000 });
     for (const name of ['Je suis (profession)', 'Je voudrais parler à (destinataire)']) {
       expect(await copy.getByRole('combobox', { name }).inputValue()).toBe(await page.getByRole('combobox', { name }).inputValue());
     }
