@@ -96,6 +96,11 @@ describe('the API under hostile input (in-memory engine)', () => {
           const body = `{"profession":${JSON.stringify(profession)},"facts":{${[...facts].map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}}`;
           const bad = [...facts].filter(([k, v]) => !known.has(k) || typeof v !== 'boolean').map(([k]) => k);
           const res = await answer({ method: 'POST', path: '/api/assess', headers: { 'content-type': 'application/json' }, body });
+          // Long keys can make a body larger than the API takes (16 kB): that is refused as too large, before any fact is read.
+          if (Buffer.byteLength(body) > 16 * 1024) {
+            expect(res.status, body.slice(0, 200)).toBe(413);
+            return;
+          }
           if (!bad.length) {
             expect(res.status).toBe(200);
             return;
