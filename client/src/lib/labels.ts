@@ -75,6 +75,11 @@ export const ROUTE_STATUS_LABELS: Record<RouteStatus, string> = {
 
 export const EFFECT_LABELS = { permits: 'permet de révéler', requires: 'oblige à révéler' } as const;
 
+/** What a seizure route allows (`Exception.measure: seizure`): the professional discloses nothing; the secret does not bar the measure. */
+export const SEIZURE_YIELDS = 'le secret ne s’oppose pas à la saisie ni à la perquisition';
+
+export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** The one source of the knowledge, as exports and the printed memo name it. */
 export const BROCHURE_SOURCE =
   'Brochure « Le secret professionnel », Commission de coordination de l’aide aux enfants victimes de maltraitance (Brabant wallon)';

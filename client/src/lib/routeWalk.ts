@@ -4,6 +4,7 @@
 // walk reads like the brochure's reasoning. Each step says what it teaches in
 // a sentence a trainee understands; a chain of IS_A links (the psychiatre is a
 // médecin, who is dépositaire) is one step, never a bare hierarchy link.
+import { SEIZURE_YIELDS } from './labels.ts';
 import type { AssessedRoute, EdgeRef, EvaluatedRequirement, GraphNode, NodeType } from './types.ts';
 
 type NodeLike = Pick<GraphNode, 'id' | 'label' | 'type'>;
@@ -99,7 +100,7 @@ export function walkRoute(route: WalkedRoute, lookup: (id: string) => NodeLike |
         return `Elle ${must ? 'oblige à' : 'permet de'} lever le secret que protège ${label(to)}.`;
       case 'PERMITS_DISCLOSURE_TO':
         return seizure
-          ? `Si ses conditions sont remplies, le secret ne s’oppose pas à la saisie ni à la perquisition : ${lower(label(to))}.`
+          ? `Si ses conditions sont remplies, ${SEIZURE_YIELDS} : ${lower(label(to))}.`
           : `Si ses conditions sont remplies, vous pouvez informer : ${lower(label(to))}.`;
       case 'REQUIRES_DISCLOSURE_TO':
         return `Si ses conditions sont remplies, vous devez informer : ${lower(label(to))}.`;

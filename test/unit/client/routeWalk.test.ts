@@ -50,6 +50,16 @@ const route = (status: WalkedRoute['status'], value: boolean | null): WalkedRout
 });
 
 describe('walkRoute', () => {
+  it('says a seizure route lets the secret yield to the seizure, and a disclosure route that the professional may inform', () => {
+    const said = (r: WalkedRoute) =>
+      walkRoute(r, (id) => nodes.get(id), 'psychiatre')
+        .map((s) => s.sentence)
+        .join(' ');
+    expect(said({ ...route('open', true), exception: { measure: 'seizure' } })).toContain('le secret ne s’oppose pas à la saisie ni à la perquisition : SAJ.');
+    expect(said({ ...route('open', true), exception: { measure: 'seizure' } })).not.toContain('vous pouvez informer');
+    expect(said(route('open', true))).toContain('vous pouvez informer : SAJ.');
+  });
+
   it('folds the profession hierarchy into the first step, which says the secret applies', () => {
     const steps = walkRoute(route('open', true), (id) => nodes.get(id), 'psychiatre');
     expect(steps[0].sentence).toBe('Psychiatre est médecin : dépositaire du secret, l’art. 458 du Code pénal s’applique.');

@@ -53,21 +53,27 @@ function boxOf(node: NodeSingular): Box {
   return { w: box.w, h: box.h, dx: x - (box.x1 + box.x2) / 2, dy: y - (box.y1 + box.y2) / 2 };
 }
 
-/** fcose's positions of the boxes' centres, on a headless copy that has nothing else to measure. */
-function placeBoxes(boxes: Map<string, Box>, edges: EdgeCollection, options: LayoutOptions): Map<string, Position> {
-  const scratch = cytoscape({
-    headless: true,
-    styleEnabled: true,
-    style: [{ selector: 'node', style: { shape: 'rectangle', width: 'data(w)', height: 'data(h)', 'border-width': 0, padding: '0' } }],
-  });
-  scratch.add([
-    ...[...boxes].map(([id, box]) => ({ group: 'nodes' as const, data: { id, w: box.w, h: box.h } })),
-    ...edges.map((edge) => ({ group: 'edges' as const, data: { id: edge.id(), source: edge.source().id(), target: edge.target().id() } })),
-  ]);
-  scratch.layout({ ...options, name: 'fcose', nodeDimensionsIncludeLabels: false, animate: false, fit: false } as LayoutOptions).run();
-  const placed = new Map(scratch.nodes().map((node) => [node.id(), { ...node.position() }]));
+type ScratchNode = { id: string; w?: number; h?: number };
+type ScratchEdge = { id: string; source: string; target: string };
+
+/** A layout's positions on a headless copy of the view that holds only ids (and box sizes when `style` is given): nothing else to measure. */
+function scratchPositions(nodes: ScratchNode[], edges: ScratchEdge[], layout: LayoutOptions, style?: cytoscape.StylesheetJson): Map<string, Position> {
+  const scratch = cytoscape({ headless: true, styleEnabled: style !== undefined, style });
+  scratch.add([...nodes.map((data) => ({ group: 'nodes' as const, data })), ...edges.map((data) => ({ group: 'edges' as const, data }))]);
+  scratch.layout(layout).run();
+  const positions = new Map(scratch.nodes().map((node) => [node.id(), { ...node.position() }]));
   scratch.destroy();
-  return placed;
+  return positions;
+}
+
+/** fcose's positions of the boxes' centres, every node being its box. */
+function placeBoxes(boxes: Map<string, Box>, edges: EdgeCollection, options: LayoutOptions): Map<string, Position> {
+  return scratchPositions(
+    [...boxes].map(([id, box]) => ({ id, w: box.w, h: box.h })),
+    edges.map((edge) => ({ id: edge.id(), source: edge.source().id(), target: edge.target().id() })),
+    { ...options, name: 'fcose', nodeDimensionsIncludeLabels: false, animate: false, fit: false } as LayoutOptions,
+    [{ selector: 'node', style: { shape: 'rectangle', width: 'data(w)', height: 'data(h)', 'border-width': 0, padding: '0' } }],
+  );
 }
 
 BoxedFcose.prototype.run = function (this: BoxedLayout) {
@@ -115,15 +121,11 @@ const PADDING = 40;
 
 /** fcose's draft (spectral) positions, computed without styles: node sizes and labels are not measured. */
 function draftPositions(model: GraphModel): Map<string, Position> {
-  const scratch = cytoscape({ headless: true, styleEnabled: false });
-  scratch.add([
-    ...model.nodes.map((node) => ({ group: 'nodes' as const, data: { id: node.id } })),
-    ...model.edges.map((edge) => ({ group: 'edges' as const, data: { id: edge.id, source: edge.source, target: edge.target } })),
-  ]);
-  scratch.layout(DRAFT_LAYOUT).run();
-  const positions = new Map(scratch.nodes().map((node) => [node.id(), { ...node.position() }]));
-  scratch.destroy();
-  return positions;
+  return scratchPositions(
+    model.nodes.map((node) => ({ id: node.id })),
+    model.edges.map((edge) => ({ id: edge.id, source: edge.source, target: edge.target })),
+    DRAFT_LAYOUT,
+  );
 }
 
 /** Fits the viewport to the node centres (plus the largest node and a label's height), without measuring any element. */
