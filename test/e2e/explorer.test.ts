@@ -27,10 +27,10 @@ describeInBrowser('Explorer', () => {
     expect(citation).toContain(`« ${target.citations[0].quote} »`);
     // A replaced article says so at once, with its replacement when the graph knows it.
     const status = detail.getByText('Remplacé', { exact: true }).first();
-    expect(await status.isVisible()).toBe(true);
+    await status.waitFor(); // visible, once the answer that draws it has arrived
     if (replacement) {
       const label = around.nodes.find((n) => n.id === replacement.target)!.label;
-      expect(await status.locator('xpath=..').getByRole('button', { name: label }).isVisible()).toBe(true);
+      await status.locator('xpath=..').getByRole('button', { name: label }).waitFor(); // visible, once the answer that draws it has arrived
     }
     expect(new URL(page.url()).searchParams.get('noeud')).toBe('cp-458bis');
     expect(app.pageErrors).toEqual([]);

@@ -14,7 +14,7 @@ describeInBrowser('Formation', () => {
 
     await page.getByRole('combobox', { name: 'Exemple de la brochure' }).selectOption({ label: situation.label });
     await page.getByRole('heading', { level: 2, name: situation.label }).waitFor();
-    expect(await page.getByText(situation.question, { exact: true }).isVisible()).toBe(true);
+    await page.getByText(situation.question, { exact: true }).waitFor(); // visible, once the answer that draws it has arrived
     await page.getByRole('group', { name: 'Votre réponse' }).getByRole('button', { name: 'OUI' }).click();
 
     const brochure = page.getByRole('region', { name: 'La réponse de la brochure' });

@@ -148,7 +148,7 @@ describeInBrowser('Évaluer : l’entretien et la réponse', () => {
     await verdict(page)
       .getByText(/correspond aux réponses précédentes/)
       .waitFor();
-    expect(await verdict(page).getByText('Permis', { exact: true }).isVisible()).toBe(true);
+    await verdict(page).getByText('Permis', { exact: true }).waitFor(); // visible, once the answer that draws it has arrived
     release();
     await verdict(page).getByText('Permis', { exact: true }).waitFor({ state: 'detached' });
     expect(
