@@ -23,6 +23,9 @@ import { apiDocsRouter } from './docs.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 export const DEFAULT_CLIENT_DIR = resolve(ROOT, 'client/dist');
 
+/** The largest JSON body the API reads (bytes); a larger one is refused with 413 before any field is read. */
+export const DEFAULT_BODY_LIMIT_BYTES = 16 * 1024;
+
 export interface AppOptions {
   store: GraphStore;
   logger?: Logger;
@@ -32,7 +35,7 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** the client build to serve at /; skipped when absent */
   clientDir?: string;
-  bodyLimit?: string;
+  bodyLimit?: string | number;
   /** bytes of serialised answers kept per graph version (default 32 MiB); 0 computes every answer */
   answerCacheBytes?: number;
   /** route subgraphs kept per graph version (default 2,000); 0 asks the store every time (benchmarks of cold answers) */
@@ -139,7 +142,7 @@ export function createApp(options: AppOptions): express.Express {
       }),
     );
   }
-  app.use('/api', express.json({ limit: options.bodyLimit ?? '16kb', strict: true }));
+  app.use('/api', express.json({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT_BYTES, strict: true }));
 
   for (const endpoint of endpoints) app[endpoint.method](endpoint.path, handlerFor(endpoint, service));
   const openapi = buildOpenApi(endpoints, version());

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, startWebServer, type RunningServer } from '../../server/api/app.ts';
+import { createApp, DEFAULT_BODY_LIMIT_BYTES, startWebServer, type RunningServer } from '../../server/api/app.ts';
 import { endpoints } from '../../server/api/endpoints.ts';
 import { loadGraphData } from '../../server/graph/load.ts';
 import { MemoryGraphStore } from '../../server/store/memory/MemoryGraphStore.ts';
@@ -96,8 +96,8 @@ describe('the API under hostile input (in-memory engine)', () => {
           const body = `{"profession":${JSON.stringify(profession)},"facts":{${[...facts].map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}}`;
           const bad = [...facts].filter(([k, v]) => !known.has(k) || typeof v !== 'boolean').map(([k]) => k);
           const res = await answer({ method: 'POST', path: '/api/assess', headers: { 'content-type': 'application/json' }, body });
-          // Long keys can make a body larger than the API takes (16 kB): that is refused as too large, before any fact is read.
-          if (Buffer.byteLength(body) > 16 * 1024) {
+          // Long keys can make a body larger than the API takes: that is refused as too large, before any fact is read.
+          if (Buffer.byteLength(body) > DEFAULT_BODY_LIMIT_BYTES) {
             expect(res.status, body.slice(0, 200)).toBe(413);
             return;
           }
