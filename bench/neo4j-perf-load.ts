@@ -5,7 +5,7 @@
 // worker, JIT compilers, GC, the rest; from jstack, so a JDK is needed) — CPU
 // time, unlike wall time, holds on a shared machine — and the peak resident
 // memory of the JVM and of this process.
-//   npx tsx bench/neo4j-perf-load.ts --sizes 0,10000,100000 [--runs 2] [--heap 1g]
+//   npx tsx bench/neo4j-perf-load.ts --sizes 0,10000,100000 [--runs 2] [--heap 1g] [--batch 5000] [--concurrency 2]
 import { execSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -17,7 +17,13 @@ import { startNeo4j } from '../scripts/neo4j/server.ts';
 import { scaleGraph } from '../scripts/scale-graph.ts';
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '0,10000,100000' }, runs: { type: 'string', default: '2' }, heap: { type: 'string', default: '4g' } },
+  options: {
+    sizes: { type: 'string', default: '0,10000,100000' },
+    runs: { type: 'string', default: '2' },
+    heap: { type: 'string', default: '4g' },
+    batch: { type: 'string' },
+    concurrency: { type: 'string' },
+  },
 });
 process.env.NEO4J_PAGECACHE = '2g';
 
@@ -51,6 +57,8 @@ for (const size of values.sizes!.split(',').map(Number)) {
       let nodesDone = 0;
       const report = await loader.replaceGraph(graph, {
         timeoutMs: 600_000,
+        batchSize: values.batch ? Number(values.batch) : undefined,
+        concurrency: values.concurrency ? Number(values.concurrency) : undefined,
         onBatch: ({ edges }) => {
           if (edges === 0) nodesDone = performance.now();
         },

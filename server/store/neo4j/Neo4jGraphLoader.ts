@@ -11,21 +11,19 @@ import { randomUUID } from 'node:crypto';
 import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import { searchTextOf } from '../shared/search.ts';
-import type { GraphData, GraphEdge, GraphNode } from '../../schema/graph.ts';
+import type { GraphData, GraphEdge, GraphNode, NodeType, RelationType } from '../../schema/graph.ts';
 import {
   ACTIVE_VERSION,
   AWAIT_INDEXES,
   COUNT_VERSION,
-  CREATE_EDGES,
   CREATE_FACTS,
-  CREATE_NODES,
+  createEdges,
+  createNodes,
   DELETE_FACTS,
   DELETE_UNVERSIONED_BATCH,
   DELETE_VERSION_BATCH,
   dropConstraint,
-  label,
   OBSOLETE_CONSTRAINTS,
-  relation,
   SCHEMA,
   SCHEMA_NAMES,
   SET_ACTIVE_VERSION,
@@ -34,7 +32,16 @@ import {
 } from './cypher.ts';
 import { column, withDriverErrors } from './driver.ts';
 import { graphReplaced } from './graphEvents.ts';
-import { encodeEdge, encodeFact, encodeNodeChecked, ORDER_PROPERTY, SEARCH_PROPERTY, VERSION_PROPERTY } from './propertyMapping.ts';
+import {
+  edgeProperties,
+  encodeEdge,
+  encodeFact,
+  encodeNodeChecked,
+  nodeProperties,
+  ORDER_PROPERTY,
+  SEARCH_PROPERTY,
+  VERSION_PROPERTY,
+} from './propertyMapping.ts';
 
 export interface LoadOptions {
   /** rows per batch, one committed transaction each (default 5,000) */
@@ -64,19 +71,18 @@ const DELETE_BATCH_SIZE = 10_000;
 const DEFAULT_CONCURRENCY = 2;
 
 /**
- * `work` on consecutive slices of `items`, `concurrency` at a time. After a
- * failure no new slice starts, the running ones finish, and the first error is
- * thrown: the caller then removes a version no transaction still writes to.
+ * `work` on each job, `concurrency` at a time. After a failure no new job
+ * starts, the running ones finish, and the first error is thrown: the caller
+ * then removes a version no transaction still writes to.
  */
-async function inBatches<T>(items: T[], size: number, concurrency: number, work: (batch: T[]) => Promise<void>): Promise<void> {
+async function inParallel<T>(jobs: T[], concurrency: number, work: (job: T) => Promise<void>): Promise<void> {
   let next = 0;
   let failure: { error: unknown } | undefined;
   const worker = async () => {
-    while (!failure && next < items.length) {
-      const start = next;
-      next += size;
+    while (!failure && next < jobs.length) {
+      const job = jobs[next++];
       try {
-        await work(items.slice(start, start + size));
+        await work(job);
       } catch (error) {
         failure ??= { error };
       }
@@ -86,13 +92,35 @@ async function inBatches<T>(items: T[], size: number, concurrency: number, work:
   if (failure) throw failure.error;
 }
 
-function nodeRow(node: GraphNode, version: string) {
-  return { type: label(node.type), props: encodeNodeChecked(node, { [VERSION_PROPERTY]: version, [SEARCH_PROPERTY]: searchTextOf(node) }) };
+/** Items grouped by `key`, each group cut into slices of at most `size`: one statement per group, one transaction per slice. */
+function slicesBy<T, K>(items: T[], key: (item: T) => K, size: number): { key: K; items: T[] }[] {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  const slices: { key: K; items: T[] }[] = [];
+  for (const [k, group] of groups) for (let i = 0; i < group.length; i += size) slices.push({ key: k, items: group.slice(i, i + size) });
+  return slices;
+}
+
+/** The statement that creates nodes of one type, with the order of the values in its rows. */
+function nodeStatement(type: NodeType) {
+  const keys = [SEARCH_PROPERTY, ...nodeProperties(type)];
+  return { keys, statement: createNodes(type, keys, keys.indexOf('id')) };
+}
+
+/** A node as the values of `keys`, encoded lazily, batch by batch, so the next batch is encoded while the server writes this one. */
+function nodeRow(node: GraphNode, keys: string[]): unknown[] {
+  const props = encodeNodeChecked(node, { [SEARCH_PROPERTY]: searchTextOf(node) });
+  return keys.map((k) => props[k] ?? null);
 }
 
 /** `elementIds` maps node ids to the element ids of the nodes this load created. */
-function edgeRow(edge: GraphEdge, elementIds: Map<string, string>): Record<string, unknown> {
-  return { type: relation(edge.type), source: elementIds.get(edge.source), target: elementIds.get(edge.target), props: encodeEdge(edge) };
+function edgeRow(edge: GraphEdge, keys: string[], elementIds: Map<string, string>): unknown[] {
+  const props = encodeEdge(edge);
+  return [elementIds.get(edge.source), elementIds.get(edge.target), ...keys.map((k) => props[k] ?? null)];
 }
 
 /** Neo4j does not enforce unique ids (every version holds them): the loader refuses duplicates and dangling ends before it writes. */
@@ -156,19 +184,39 @@ export class Neo4jGraphLoader {
       try {
         const done = { nodes: 0, edges: 0 };
         const elementIds = new Map<string, string>();
-        await inBatches(data.nodes, batchSize, concurrency, async (batch) => {
-          const rows = batch.map((n) => nodeRow(n, version));
-          const created = await write((tx) => tx.run(CREATE_NODES, { rows }));
-          for (const r of created.records) elementIds.set(r.get('id') as string, r.get('elementId') as string);
-          done.nodes += rows.length;
-          await options.onBatch?.(done);
-        });
-        await inBatches(data.edges, batchSize, concurrency, async (batch) => {
-          const rows = batch.map((e) => edgeRow(e, elementIds));
-          await write((tx) => tx.run(CREATE_EDGES, { rows }));
-          done.edges += rows.length;
-          await options.onBatch?.(done);
-        });
+        const nodeStatements = new Map<NodeType, ReturnType<typeof nodeStatement>>();
+        await inParallel(
+          slicesBy(data.nodes, (n) => n.type, batchSize),
+          concurrency,
+          async ({ key: type, items }) => {
+            if (!nodeStatements.has(type)) nodeStatements.set(type, nodeStatement(type));
+            const { keys, statement } = nodeStatements.get(type)!;
+            const rows = items.map((n) => nodeRow(n, keys));
+            const created = await write((tx) => tx.run(statement, { rows, version }));
+            const [record] = created.records;
+            const ids = record.get('ids') as string[];
+            const elements = record.get('elementIds') as string[];
+            if (ids.length !== rows.length) throw new Error(`load ${version}: ${ids.length} of ${rows.length} ${type} nodes created`);
+            ids.forEach((id, i) => elementIds.set(id, elements[i]));
+            done.nodes += rows.length;
+            await options.onBatch?.(done);
+          },
+        );
+        const edgeKeys = edgeProperties();
+        const edgeStatements = new Map<RelationType, string>();
+        await inParallel(
+          slicesBy(data.edges, (e) => e.type, batchSize),
+          concurrency,
+          async ({ key: type, items }) => {
+            if (!edgeStatements.has(type)) edgeStatements.set(type, createEdges(type, edgeKeys));
+            const rows = items.map((e) => edgeRow(e, edgeKeys, elementIds));
+            const result = await write((tx) => tx.run(edgeStatements.get(type)!, { rows }));
+            const created = Number(result.records[0].get('created'));
+            if (created !== rows.length) throw new Error(`load ${version}: ${created} of ${rows.length} ${type} relations created`);
+            done.edges += rows.length;
+            await options.onBatch?.(done);
+          },
+        );
         const facts = data.facts.map((f, i) => encodeFact(f, { [VERSION_PROPERTY]: version, [ORDER_PROPERTY]: neo4j.int(i) }));
         await write((tx) => tx.run(CREATE_FACTS, { rows: facts }));
         await write(async (tx) => {

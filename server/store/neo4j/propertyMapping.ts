@@ -207,6 +207,26 @@ const EDGE_FIELDS = fieldsOf(
 );
 const FACT_FIELDS = fieldsOf(objectShape(Fact), '', 'Fact', new Map());
 
+/** Every property `fields` can write, in schema order: what a statement with static keys sets. */
+function propertiesOfFields(fields: Field[]): string[] {
+  return fields.flatMap((field) => {
+    if (field.kind === 'scalar' || field.kind === 'list') return [field.property];
+    if (field.kind === 'object') return propertiesOfFields(field.fields);
+    if (field.kind === 'record') return [field.keysProperty, field.valuesProperty];
+    return field.columns.map((c) => c.property);
+  });
+}
+
+/** The properties a node of `type` can hold besides the engine's own: the keys of its load statement. */
+export function nodeProperties(type: NodeType): string[] {
+  return propertiesOfFields(fieldsFor(type));
+}
+
+/** The properties a relationship can hold. */
+export function edgeProperties(): string[] {
+  return propertiesOfFields(EDGE_FIELDS);
+}
+
 function fieldsFor(type: string): Field[] {
   const fields = NODE_FIELDS.get(type);
   if (!fields) throw new Error(`not a node type: ${type}`);
