@@ -1,7 +1,7 @@
 // The results as Markdown tables, and the targets of the scaling issue checked
 // against them. bench/RESULTS.md keeps its prose; only the part between the
 // two markers is rewritten.
-import type { EnginePhaseResult } from './engine-phase.ts';
+import type { EnginePhaseResult, LoadFigures } from './engine-phase.ts';
 import { HTTP_SERVERS, type HttpRun } from './http-phase.ts';
 import type { Machine } from './machine.ts';
 import type { SeriesResult } from './queries.ts';
@@ -122,12 +122,15 @@ export function checkTargets(results: Omit<BenchResults, 'targets'>): TargetChec
   });
   const neo4jLoads = results.sizes
     .filter((s) => s.wanted > 0)
-    .map((s) => ({ s, load: s.engines?.find((e) => e.engine === 'neo4j')?.load }))
-    .filter((x) => x.load);
+    .map((s) => ({ s, engine: s.engines?.find((e) => e.engine === 'neo4j') }))
+    .filter((x) => x.engine?.load);
+  const rate = (load: LoadFigures | undefined) => (load ? `${int(load.nodesPerSecond)}/s` : 'not measured');
   checks.push({
-    target: 'Neo4j load ≥ 20k nodes/s (generated sizes)',
-    measured: neo4jLoads.length ? neo4jLoads.map(({ s, load }) => `${s.label}: ${int(load!.nodesPerSecond)}/s`).join(', ') : 'not measured',
-    met: neo4jLoads.length ? neo4jLoads.every(({ load }) => load!.nodesPerSecond >= 20_000) : undefined,
+    target: 'Neo4j load ≥ 20k nodes/s (generated sizes; first load on a fresh server, then the reload over it)',
+    measured: neo4jLoads.length
+      ? neo4jLoads.map(({ s, engine }) => `${s.label}: ${rate(engine!.load)}, reload ${rate(engine!.reload)}`).join('; ')
+      : 'not measured',
+    met: neo4jLoads.length ? neo4jLoads.every(({ engine }) => engine!.load!.nodesPerSecond >= 20_000) : undefined,
   });
   for (const view of results.ui?.views.filter((v) => v.page === 'client') ?? []) {
     checks.push({
@@ -204,24 +207,27 @@ export function renderTables(r: BenchResults): string {
 
   out.push('#### Load', '');
   const loads: (string | number)[][] = [];
+  const loadRow = (label: string, engine: string, load: LoadFigures | undefined, error?: string) => [
+    label,
+    engine,
+    load ? int(load.ms) : `error: ${error}`,
+    int(load?.nodesPerSecond),
+    int(load?.relationsPerSecond),
+    int(load?.residentBeforeMiB),
+    int(load?.peakResidentMiB),
+    int(load?.retainedHeapMiB),
+    load?.phasesMs ? `${int(load.phasesMs.nodes)} / ${int(load.phasesMs.relations)} / ${int(load.phasesMs.commit)}` : '',
+  ];
   for (const s of r.sizes) {
     for (const e of s.engines ?? []) {
-      loads.push([
-        s.label,
-        e.engine === 'memory' ? 'embedded' : `Neo4j (heap ${e.config?.heap}, page cache ${e.config?.pageCache})`,
-        e.load ? int(e.load.ms) : `error: ${e.error}`,
-        int(e.load?.nodesPerSecond),
-        int(e.load?.relationsPerSecond),
-        int(e.load?.residentBeforeMiB),
-        int(e.load?.peakResidentMiB),
-        int(e.load?.retainedHeapMiB),
-        e.load?.phasesMs ? `${int(e.load.phasesMs.nodes)} / ${int(e.load.phasesMs.relations)} / ${int(e.load.phasesMs.commit)}` : '',
-      ]);
+      const neo4j = `Neo4j (heap ${e.config?.heap}, page cache ${e.config?.pageCache})`;
+      loads.push(loadRow(s.label, e.engine === 'memory' ? 'embedded' : `${neo4j}, first load`, e.load, e.error));
+      if (e.reload) loads.push(loadRow(s.label, `${neo4j}, reload over it`, e.reload));
     }
   }
   out.push(
     table(
-      ['graph', 'engine', 'load ms', 'nodes/s', 'relations/s', 'RSS before MiB', 'peak RSS MiB', 'heap kept MiB', 'Neo4j: nodes / relations / commit ms'],
+      ['graph', 'engine', 'load ms', 'nodes/s', 'relations/s', 'RSS before MiB', 'peak RSS MiB', 'heap kept MiB', 'Neo4j: nodes / relations / flip ms'],
       loads,
     ),
     '',
