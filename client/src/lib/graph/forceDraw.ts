@@ -13,6 +13,7 @@
 // panning 2,000 elements fell from 60 to 5 frames/s.)
 import cytoscape, { type Collection, type Core, type EdgeCollection, type LayoutOptions, type Layouts, type NodeSingular, type Position } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import { layoutKey, layoutRecorder, recordedPlacement, recordLayout } from './firstLayouts.ts';
 import { DRAFT_LAYOUT, FORCE_LAYOUT, FRESH_LAYOUT } from './layouts.ts';
 import type { GraphModel } from './model.ts';
 
@@ -36,8 +37,9 @@ interface BoxedLayout {
 /**
  * fcose on boxes, in three tasks so that none is long: each node is measured
  * once, its shape and label together as fcose measures it; then fcose runs on
- * a headless copy where every node is that box; then the nodes of the view
- * are moved, once. Nothing is drawn meanwhile (the view is batched): the first
+ * a headless copy where every node is that box (or, for a mode's default view
+ * whose boxes are those recorded, its recorded layout is taken: firstLayouts.ts);
+ * then the nodes of the view are moved, once. Nothing is drawn meanwhile (the view is batched): the first
  * frame shows the nodes in place. Run on the view itself, fcose had Cytoscape
  * compute every edge's curve for the random start and recheck styles and
  * bounding boxes at each move, all in one task.
@@ -83,7 +85,11 @@ BoxedFcose.prototype.run = function (this: BoxedLayout) {
   this.batching = true;
   const boxes = new Map(nodes.map((node) => [node.id(), boxOf(node)]));
   this.timer = setTimeout(() => {
-    const placed = placeBoxes(boxes, eles.edges(), options);
+    const links = eles.edges().map((edge): [string, string] => [edge.source().id(), edge.target().id()]);
+    const recorder = layoutRecorder();
+    const recorded = recorder?.bypass ? undefined : recordedPlacement(boxes, links);
+    const placed = recorded ?? placeBoxes(boxes, eles.edges(), options);
+    recorder?.push({ ...recordLayout(layoutKey(boxes, links), placed), fromRecord: recorded !== undefined });
     this.timer = setTimeout(() => {
       this.timer = undefined;
       endBatch(this);
