@@ -11,28 +11,26 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import recorded from '../../client/src/lib/graph/firstLayouts.json';
 import type { RecordedLayout } from '../../client/src/lib/graph/firstLayouts.ts';
+import { GRAPH_FONT } from '../../client/src/lib/graph/stylesheet.ts';
 import { describeInBrowser, useBrowserApp } from './support/harness.ts';
-import { graphDrawn } from './support/readability.ts';
+import { DEFAULT_VIEWS, graphDrawn, type DefaultView } from './support/readability.ts';
 
 const RECORD = process.env.UPDATE_FIRST_LAYOUTS === '1';
 const RECORD_RUNS = 8;
 const RECORD_FILE = resolve(import.meta.dirname, '../../client/src/lib/graph/firstLayouts.json');
 
-/** The default views drawn with the force layout (of those in test/e2e/readable.test.ts; Évaluer, Formation and the overview are layered). */
-const VIEWS: { mode: string; path: string; graph: RegExp }[] = [
-  { mode: 'explorer', path: '/explorer', graph: /Graphe des dispositions/ },
-  { mode: 'parler', path: '/a-qui-parler?profession=tms', graph: /Destinataires et voies/ },
-];
+/** The default views drawn with the force layout (Évaluer, Formation and the overview are layered, and fast without a record). */
+const VIEWS = DEFAULT_VIEWS.filter((view) => view.layout === 'force');
 
 type Entry = RecordedLayout & { fromRecord: boolean };
 
 /** The width this browser gives a label in the graph's font: the record fits only where labels measure as they did when it was made. */
 function fontProbe(page: Page): Promise<number> {
-  return page.evaluate(() => {
+  return page.evaluate((font) => {
     const context = document.createElement('canvas').getContext('2d')!;
-    context.font = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+    context.font = `12px ${font}`;
     return Math.round(context.measureText('Dépositaire, par état ou par profession, des secrets qu’on lui confie').width * 100) / 100;
-  });
+  }, GRAPH_FONT);
 }
 
 /** How crowded a drawn layout is: node boxes (label included) that overlap, and the area of the whole. */
@@ -53,7 +51,7 @@ function crowding(page: Page, graph: RegExp): Promise<{ overlaps: number; area: 
 }
 
 /** Opens a view and answers the fresh layouts it ran until drawn, and how crowded the drawing is. */
-async function drawView(page: Page, url: string, view: (typeof VIEWS)[number], bypass: boolean): Promise<{ entries: Entry[]; overlaps: number; area: number }> {
+async function drawView(page: Page, url: string, view: DefaultView, bypass: boolean): Promise<{ entries: Entry[]; overlaps: number; area: number }> {
   await page.addInitScript((bypassRecord) => {
     (globalThis as { __secretumLayouts?: unknown }).__secretumLayouts = Object.assign([], { bypass: bypassRecord });
   }, bypass);

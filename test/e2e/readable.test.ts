@@ -3,19 +3,7 @@
 // is squeezed, and no serious or critical axe-core finding at either width.
 import { expect, it } from 'vitest';
 import { describeInBrowser, useBrowserApp } from './support/harness.ts';
-import { axeFindings, graphDrawn, misplacedTexts, smallestLabel } from './support/readability.ts';
-
-const VIEWS: { mode: string; path: string; graph: RegExp }[] = [
-  { mode: 'explorer', path: '/explorer', graph: /Graphe des dispositions/ },
-  {
-    mode: 'evaluer',
-    path: '/evaluer?profession=tms&destinataire=saj&faits=child_maltreatment_situation:oui,professional_context:oui',
-    graph: /Voies de la situation/,
-  },
-  { mode: 'parler', path: '/a-qui-parler?profession=tms', graph: /Destinataires et voies/ },
-  { mode: 'formation', path: '/formation?exemple=sit-05-cpas-propos-terrorisme&reponse=oui&etape=3', graph: /Le chemin sur le graphe/ },
-  { mode: 'vue d’ensemble', path: '/explorer?vue=ensemble', graph: /Vue d’ensemble du droit/ },
-];
+import { axeFindings, DEFAULT_VIEWS as VIEWS, graphDrawn, misplacedTexts, smallestLabel } from './support/readability.ts';
 
 describeInBrowser('A graph a person can read', () => {
   const app = useBrowserApp();

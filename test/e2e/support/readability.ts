@@ -6,6 +6,29 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
+export interface DefaultView {
+  mode: string;
+  path: string;
+  /** the accessible name of the mode's graph */
+  graph: RegExp;
+  /** how the view is first laid out: force views are drawn on a recorded layout (test/e2e/first-layouts.test.ts) */
+  layout: 'force' | 'layered';
+}
+
+/** Each mode's default view: what a person sees first there. */
+export const DEFAULT_VIEWS: DefaultView[] = [
+  { mode: 'explorer', path: '/explorer', graph: /Graphe des dispositions/, layout: 'force' },
+  {
+    mode: 'evaluer',
+    path: '/evaluer?profession=tms&destinataire=saj&faits=child_maltreatment_situation:oui,professional_context:oui',
+    graph: /Voies de la situation/,
+    layout: 'layered',
+  },
+  { mode: 'parler', path: '/a-qui-parler?profession=tms', graph: /Destinataires et voies/, layout: 'force' },
+  { mode: 'formation', path: '/formation?exemple=sit-05-cpas-propos-terrorisme&reponse=oui&etape=3', graph: /Le chemin sur le graphe/, layout: 'layered' },
+  { mode: 'vue d’ensemble', path: '/explorer?vue=ensemble', graph: /Vue d’ensemble du droit/, layout: 'layered' },
+];
+
 const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Waits until the graph has nodes and its layout has ended and been fitted. */

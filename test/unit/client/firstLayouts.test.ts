@@ -55,7 +55,9 @@ describe('first layouts', () => {
   });
 
   it('ships records whose keys match their node count and whose positions are finite', () => {
-    for (const layout of (recorded as unknown as { layouts: { key: string; positions: Record<string, [number, number]> }[] }).layouts) {
+    const { layouts } = recorded as unknown as { layouts: { key: string; positions: Record<string, [number, number]> }[] };
+    expect(layouts.length).toBeGreaterThan(0);
+    for (const layout of layouts) {
       expect(Number(/^(\d+)n/.exec(layout.key)?.[1])).toBe(Object.keys(layout.positions).length);
       for (const [x, y] of Object.values(layout.positions)) expect(Number.isFinite(x) && Number.isFinite(y)).toBe(true);
     }

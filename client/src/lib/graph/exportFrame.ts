@@ -5,6 +5,7 @@ import { BROCHURE_SOURCE, NODE_TYPE_LABELS } from '../labels.ts';
 import type { GraphNode, NodeType } from '../types.ts';
 import { isReplaced } from './model.ts';
 import { NODE_STYLES, type NodeShape } from './nodeStyles.ts';
+import { GRAPH_FONT as FONT } from './stylesheet.ts';
 
 export interface LegendEntry {
   label: string;
@@ -33,8 +34,6 @@ export function exportFrameOf(title: string, nodes: GraphNode[], today = new Dat
     date: `Exporté de Secretum le ${today.toLocaleDateString('fr-BE', { day: 'numeric', month: 'long', year: 'numeric' })} — aide à la réflexion, pas un avis juridique.`,
   };
 }
-
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /** The graph's PNG (drawn at `scale`) inside a white frame: title above, legend, source and date below. */
 export async function framePng(graph: Blob, frame: ExportFrame, scale = 2): Promise<Blob> {

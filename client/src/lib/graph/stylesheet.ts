@@ -3,7 +3,8 @@
 import type { StylesheetJson } from 'cytoscape';
 import { EMPHASIS_COLOURS, NODE_STYLES } from './nodeStyles.ts';
 
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+/** The graph's labels, the export frame's texts and the recorded first layouts' font probe (firstLayouts.ts) share it. */
+export const GRAPH_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 const byType: StylesheetJson = Object.entries(NODE_STYLES).map(([type, style]) => ({
   selector: `node[type = "${type}"]`,
@@ -14,7 +15,7 @@ export const graphStylesheet: StylesheetJson = [
   {
     selector: 'node',
     style: {
-      'font-family': FONT,
+      'font-family': GRAPH_FONT,
       'font-size': 12,
       color: '#1b1f23',
       'text-valign': 'bottom',
@@ -43,7 +44,7 @@ export const graphStylesheet: StylesheetJson = [
       'target-arrow-shape': 'triangle',
       'arrow-scale': 0.9,
       'curve-style': 'bezier',
-      'font-family': FONT,
+      'font-family': GRAPH_FONT,
       'font-size': 12,
       color: '#3d434a',
       'text-rotation': 'autorotate',
