@@ -1,6 +1,6 @@
 // The verdict of DOMAIN §5 for (profession, recipient, facts), from route
 // candidates that an engine found. Pure: same candidates and facts, same answer.
-import type { Fact, Verdict } from '../schema/graph.ts';
+import type { Act, Fact, Verdict } from '../schema/graph.ts';
 import { all, any, evaluateAll, factsOf, not, type FactValues, type Tri } from './conditions.ts';
 import { explainAssessment } from './explain.ts';
 import type { AssessedDuty, AssessedLimit, AssessedRoute, Assessment, MissingFact, RouteStatus } from '../schema/api.ts';
@@ -22,6 +22,7 @@ function assessLimit(limit: LimitCandidate, facts: FactValues): AssessedLimit {
   const { value, evaluated } = evaluateAll(limit.requirements, facts);
   return {
     ...limit.limit,
+    ...(limit.act && { act: limit.act }),
     status: value === true ? 'holds' : value === false ? 'does_not_hold' : 'undetermined',
     sources: limit.sources,
     conditions: evaluated,
@@ -29,14 +30,17 @@ function assessLimit(limit: LimitCandidate, facts: FactValues): AssessedLimit {
   };
 }
 
+/** The limits that close the whole route; one that bars a single act (handing over a report) leaves the route as it is. */
+const wholeRoute = (limit: { act?: Act }) => limit.act === undefined;
+
 function assessRoute(route: RouteCandidate, facts: FactValues): AssessedRoute {
   const { value, evaluated } = evaluateAll(route.requirements, facts);
   const limits = route.limits.map((limit) => assessLimit(limit, facts));
   // A limit closes the route when it holds (DOMAIN §5). A limit that may still
   // hold leaves the route undetermined: an "open" route must stay open whatever
   // the unknown facts turn out to be (§5.1, property 1).
-  const closedByLimit = limits.some((l) => l.status === 'holds');
-  const mayClose = limits.some((l) => l.status === 'undetermined');
+  const closedByLimit = limits.some((l) => wholeRoute(l) && l.status === 'holds');
+  const mayClose = limits.some((l) => wholeRoute(l) && l.status === 'undetermined');
   const status: RouteStatus = closedByLimit || value === false ? 'closed' : value === true && !mayClose ? 'open' : 'undetermined';
   return {
     exception: route.exception,
@@ -47,6 +51,7 @@ function assessRoute(route: RouteCandidate, facts: FactValues): AssessedRoute {
     derogatesFrom: route.derogatesFrom,
     conditions: evaluated,
     limits,
+    qualifications: route.qualifications.map((limit) => assessLimit(limit, facts)),
     duties: route.duties,
     elements: route.elements,
   };
@@ -69,6 +74,11 @@ function verdictHolds(verdict: Verdict, bound: boolean, routes: Pick<AssessedRou
   return false;
 }
 
+/** The facts that can change a route's status: its conditions and the limits that may close it whole. */
+function readsOf(route: RouteCandidate): string[] {
+  return [...factsOf(route.requirements), ...route.limits.filter(wholeRoute).flatMap((l) => factsOf(l.requirements))];
+}
+
 /** The most a search for a completion may try before it answers "possible" (sound: it only widens the set). */
 const SEARCH_BUDGET = 60_000;
 
@@ -85,7 +95,7 @@ function valueOfAll(requirements: Requirement[], facts: FactValues): Tri {
 
 function valueOfRequirement(r: Requirement, facts: FactValues): Tri {
   if (r.kind === 'condition') {
-    const value = facts[r.fact];
+    const value = r.stated ? r.stated.value : facts[r.fact];
     return value === undefined ? undefined : value === r.expected;
   }
   if (r.mode === 'all') return valueOfAll(r.children, facts);
@@ -104,6 +114,7 @@ function routeStatus(route: RouteCandidate, facts: FactValues): RouteStatus {
   if (value === false) return 'closed';
   let mayClose = false;
   for (const limit of route.limits) {
+    if (limit.act !== undefined) continue;
     const holds = valueOfAll(limit.requirements, facts);
     if (holds === true) return 'closed';
     if (holds === undefined) mayClose = true;
@@ -123,7 +134,7 @@ export function possibleVerdictsOf(candidates: RouteCandidates, facts: FactValue
   const routes = candidates.routes.map((r) => ({
     route: r,
     effect: r.exception.effect,
-    reads: [...factsOf(r.requirements), ...r.limits.flatMap((l) => factsOf(l.requirements))].filter((f) => f !== FRAME_FACT),
+    reads: readsOf(r).filter((f) => f !== FRAME_FACT),
   }));
   const verdicts: Verdict[] = bound ? ['required', 'permitted', 'forbidden'] : ['required', 'not_bound'];
   const found = new Set<Verdict>();
@@ -151,6 +162,35 @@ export function possibleVerdictsOf(candidates: RouteCandidates, facts: FactValue
   };
   search({ ...facts }, verdicts);
   return verdicts.filter((v) => found.has(v));
+}
+
+/**
+ * Whether answering `fact` can change the verdict for some way of filling in
+ * the other unknown facts: a question that cannot is not worth asking (a
+ * victim who must keep to the necessary is not asked whether she is also a
+ * suspect). A search over the facts of the routes still undetermined, cut as
+ * soon as both answers settle the verdict; past its budget it says yes (sound:
+ * it only keeps a question).
+ */
+export function canChangeVerdict(candidates: RouteCandidates, facts: FactValues, bound: boolean, fact: string): boolean {
+  const routes = candidates.routes.map((r) => ({ route: r, effect: r.exception.effect, reads: readsOf(r).filter((f) => f !== FRAME_FACT && f !== fact) }));
+  const verdicts: Verdict[] = bound ? ['required', 'permitted', 'forbidden'] : ['required', 'not_bound'];
+  let budget = 2_000;
+  const settled = (statuses: { effect: 'permits' | 'requires'; status: RouteStatus }[]) => verdicts.find((v) => verdictHolds(v, bound, statuses) === true);
+  const search = (assigned: Record<string, boolean | undefined>): boolean => {
+    if (budget-- <= 0) return true;
+    const yes = routes.map((r) => ({ effect: r.effect, status: routeStatus(r.route, { ...assigned, [fact]: true }) }));
+    const no = routes.map((r) => ({ effect: r.effect, status: routeStatus(r.route, { ...assigned, [fact]: false }) }));
+    const [vy, vn] = [settled(yes), settled(no)];
+    if (vy && vn) return vy !== vn;
+    let next: string | undefined;
+    for (let i = 0; i < routes.length && next === undefined; i++) {
+      if (yes[i].status === 'undetermined' || no[i].status === 'undetermined') next = routes[i].reads.find((f) => assigned[f] === undefined);
+    }
+    if (next === undefined) return true;
+    return search({ ...assigned, [next]: true }) || search({ ...assigned, [next]: false });
+  };
+  return search({ ...facts });
 }
 
 /**
@@ -185,7 +225,7 @@ function completeFacts(candidates: RouteCandidates, given: FactValues, closedWor
 function liveFacts(requirements: Requirement[], facts: FactValues): string[] {
   if (evaluateAll(requirements, facts).value !== undefined) return [];
   return requirements.flatMap((r) => {
-    if (r.kind === 'condition') return facts[r.fact] === undefined ? [r.fact] : [];
+    if (r.kind === 'condition') return !r.stated && facts[r.fact] === undefined ? [r.fact] : [];
     return evaluateAll([r], facts).value === undefined ? liveFacts(r.children, facts) : [];
   });
 }
@@ -195,10 +235,11 @@ function groupOf(candidates: RouteCandidates, fact: string): MissingFact['group'
   for (const route of candidates.routes) {
     const read = factsOf(route.requirements);
     if (read.length > 1 && read.includes(fact)) {
+      // « de l’art. 458bis » reads; « de l’Doctrine » does not: only an article takes the elided form.
       const articles = route.sources.map((s) => s.label).join(', ');
       return {
         id: route.exception.id,
-        label: `les conditions ${articles ? `de l’${articles.replace(/^Art\./, 'art.')}` : `de la voie « ${route.exception.label} »`}`,
+        label: /^Art\./.test(articles) ? `les conditions de l’${articles.replace(/^Art\./, 'art.')}` : `les conditions de la voie « ${route.exception.label} »`,
         size: read.length,
       };
     }
@@ -224,27 +265,38 @@ function rankMissingFacts(
   // A settled answer needs no question; "permitted, possibly required" only those of the obligations still open.
   const open = possible.length === 1 ? [] : candidates.routes.filter((r) => assessRoute(r, facts).status !== 'closed');
   const asked = verdict === 'permitted' ? open.filter((r) => r.exception.effect === 'requires') : open;
-  const unknown = [...new Set(asked.flatMap((r) => [...factsOf(r.requirements), ...r.limits.flatMap((l) => factsOf(l.requirements))]))].filter(
+  const unknown = [...new Set(asked.flatMap(readsOf))].filter(
     (f) => !(f in facts) && f !== FRAME_FACT,
   );
   const kindOrder = new Map((candidates.situation?.facts ?? []).map((f, i) => [f, i]));
   const order = new Map(vocabulary.map((f, i) => [f.id, i]));
   const byId = new Map(vocabulary.map((f) => [f.id, f]));
   // A fact whose group is already settled (the other branch of an "any" already met) is not worth asking.
-  const live = new Set(asked.flatMap((r) => [...liveFacts(r.requirements, facts), ...r.limits.flatMap((l) => liveFacts(l.requirements, facts))]));
+  const live = new Set(asked.flatMap((r) => [...liveFacts(r.requirements, facts), ...r.limits.filter(wholeRoute).flatMap((l) => liveFacts(l.requirements, facts))]));
   const scored = unknown.flatMap((fact) => {
-    if (!live.has(fact)) return [];
+    if (!live.has(fact) || !canChangeVerdict(candidates, facts, bound, fact)) return [];
     const [yes, no] = [true, false].map((value) => possibleVerdictsOf(candidates, { ...facts, [fact]: value }, bound));
     const [vy, vn] = [verdictOfPossible(yes), verdictOfPossible(no)];
     const settled = possible.length - yes.length + (possible.length - no.length);
     const settles = candidates.routes
-      .filter((r) => [...factsOf(r.requirements), ...r.limits.flatMap((l) => factsOf(l.requirements))].includes(fact))
+      .filter((r) => readsOf(r).includes(fact))
       .map((r) => r.exception.id);
     return [{ fact, settled, outcomes: { yes: vy, no: vn }, settles: [...new Set(settles)].sort() }];
   });
+  // A route the person has begun to answer (one of its conditions met) is followed to its end first, the nearest to settled first:
+  // the victim who said so is next asked what is necessary to the inquiry, not whether she is a suspect.
+  const begun = new Map<string, number>();
+  for (const route of asked) {
+    const assessed = assessRoute(route, facts);
+    const met = (items: typeof assessed.conditions): boolean => items.some((c) => (c.kind === 'group' ? met(c.children) : c.status === 'met' && !c.stated));
+    if (assessed.status !== 'undetermined' || !met(assessed.conditions)) continue;
+    const remaining = [...new Set([...liveFacts(route.requirements, facts), ...route.limits.filter(wholeRoute).flatMap((l) => liveFacts(l.requirements, facts))])];
+    for (const fact of remaining) begun.set(fact, Math.min(begun.get(fact) ?? 1e9, remaining.length));
+  }
   // The kind of situation's order is the brochure's reasoning (458bis: the offence, the victim, the danger…); without a kind, what settles most comes first.
   scored.sort(
     (a, b) =>
+      (begun.get(a.fact) ?? 1e9) - (begun.get(b.fact) ?? 1e9) ||
       (kindOrder.get(a.fact) ?? 1e9) - (kindOrder.get(b.fact) ?? 1e9) ||
       b.settled - a.settled ||
       b.settles.length - a.settles.length ||
@@ -259,6 +311,27 @@ function rankMissingFacts(
     outcomes,
     group: groupOf(candidates, fact),
   }));
+  // Then what changes no verdict but what the person may hand over or must do: a limit on one act (the report), a duty of the kind asked.
+  const seen = new Set(questions.map((q) => q.id));
+  const secondary = [
+    ...candidates.routes
+      .filter((r) => assessRoute(r, facts).status !== 'closed')
+      .flatMap((r) => r.limits.filter((l) => !wholeRoute(l)).map((l) => ({ settles: l.limit.id, facts: liveFacts(l.requirements, facts) }))),
+    // A duty binding everyone: first whether it is in play (a grave peril), then its exemptions.
+    ...candidates.standaloneDuties
+      .filter((d) => d.involved || d.trigger)
+      .map((d) => ({
+        settles: d.duty.id,
+        facts: d.trigger && facts[d.trigger] === undefined ? [d.trigger] : liveFacts(d.requirements, facts),
+      })),
+  ];
+  for (const { settles, facts: read } of secondary) {
+    for (const fact of read) {
+      if (seen.has(fact) || fact === FRAME_FACT) continue;
+      seen.add(fact);
+      questions.push({ id: fact, question: byId.get(fact)?.question ?? fact, help: byId.get(fact)?.help, settles: [settles], outcomes: { yes: verdict, no: verdict } });
+    }
+  }
   if (candidates.profession.bound && !closedWorld && !(FRAME_FACT in facts)) {
     // "Did you learn it as a professional?" decides whether the secret binds at all: ask it first.
     const [yes, no] = [true, false].map((value) => verdictOfPossible(possibleVerdictsOf(candidates, { ...facts, [FRAME_FACT]: value }, value)));
@@ -286,18 +359,81 @@ function verdictsByRecipient(candidates: RouteCandidates, facts: FactValues, bou
 }
 
 /**
+ * What the answer is about (§5.1, property 8): the kind's act if one was asked,
+ * else the act of the routes it rests on (the open ones, else those still
+ * possible), when they agree; telling otherwise.
+ */
+function mainAct(candidates: RouteCandidates, routes: AssessedRoute[]): Act {
+  if (candidates.act) return candidates.act;
+  const open = routes.filter((r) => r.status === 'open');
+  const resting = open.length ? open : routes.filter((r) => r.status === 'undetermined');
+  const acts = [...new Set(resting.map((r) => r.exception.act))];
+  return acts.length === 1 ? acts[0] : 'tell';
+}
+
+/**
+ * The acts a route allows besides its own, barred by a limit of their own
+ * (handing over a report made for a youth judge, while testimony stays open):
+ * each with its verdict over the routes that carry it.
+ */
+function otherActs(routes: AssessedRoute[]): Assessment['acts'] {
+  const byAct = new Map<Act, { statuses: RouteStatus[]; effects: Set<string>; limits: Set<string> }>();
+  for (const route of routes) {
+    for (const limit of route.limits) {
+      if (limit.act === undefined) continue;
+      const entry = byAct.get(limit.act) ?? { statuses: [], effects: new Set(), limits: new Set() };
+      const barred = route.limits.filter((l) => l.act === limit.act);
+      const status: RouteStatus =
+        route.status === 'closed' || barred.some((l) => l.status === 'holds')
+          ? 'closed'
+          : route.status === 'undetermined' || barred.some((l) => l.status === 'undetermined')
+            ? 'undetermined'
+            : 'open';
+      entry.statuses.push(status);
+      entry.effects.add(route.effect);
+      if (limit.status !== 'does_not_hold') entry.limits.add(limit.id);
+      byAct.set(limit.act, entry);
+    }
+  }
+  return [...byAct].map(([act, { statuses, effects, limits }]) => ({
+    act,
+    verdict: statuses.includes('open')
+      ? effects.has('requires')
+        ? 'required'
+        : 'permitted'
+      : statuses.includes('undetermined')
+        ? 'undetermined'
+        : 'forbidden',
+    limits: [...limits].sort(),
+  }));
+}
+
+/**
  * What the person must and may do: what the open routes impose, and the duties
  * that apply by themselves. A duty binding everyone (art. 422bis) is reported
- * while its trigger is true or unknown, whatever the routes (§5.1, property 5).
+ * while its trigger is true or unknown, whatever the routes (§5.1, property 5),
+ * and said lifted when one of its exemptions holds (§5.1, property 9). A duty
+ * of an act the answer is not about (the guarantees of a search) is left out;
+ * a faculty of an act that is barred is not offered.
  */
-function dutiesOf(candidates: RouteCandidates, routes: AssessedRoute[], facts: FactValues): Pick<Assessment, 'duties' | 'faculties' | 'guarantees'> {
+function dutiesOf(
+  candidates: RouteCandidates,
+  routes: AssessedRoute[],
+  facts: FactValues,
+  acts: Set<Act>,
+  barred: Set<Act>,
+): Pick<Assessment, 'duties' | 'faculties' | 'guarantees' | 'recommendations'> {
   const found = new Map<string, AssessedDuty>();
   const standalone = new Map(candidates.standaloneDuties.map((d) => [d.duty.id, d]));
   const statusOf = (id: string): AssessedDuty['status'] => {
     const own = standalone.get(id);
-    return !own || evaluateAll(own.requirements, facts).value === true ? 'applies' : 'to_check';
+    if (!own) return 'applies';
+    const value = evaluateAll(own.requirements, facts).value;
+    if (value === true) return 'applies';
+    return value === false && own.trigger !== undefined && facts[own.trigger] === true ? 'lifted' : 'to_check';
   };
   const add = (duty: DutyRef, by: string[]) => {
+    if (duty.act && barred.has(duty.act) && duty.kind === 'faculty') return;
     const known = found.get(duty.id) ?? { ...duty, imposedBy: [], status: statusOf(duty.id) };
     known.imposedBy.push(...by);
     found.set(duty.id, known);
@@ -307,6 +443,7 @@ function dutiesOf(candidates: RouteCandidates, routes: AssessedRoute[], facts: F
     for (const duty of route.duties) add(duty, [route.exception.id]);
   }
   for (const own of candidates.standaloneDuties) {
+    if (own.duty.act && !acts.has(own.duty.act)) continue;
     const value = evaluateAll(own.requirements, facts).value;
     const triggered = own.trigger !== undefined && facts[own.trigger] !== false;
     if (value === true || triggered)
@@ -320,7 +457,29 @@ function dutiesOf(candidates: RouteCandidates, routes: AssessedRoute[], facts: F
     duties: all.filter((d) => d.kind === 'duty'),
     faculties: all.filter((d) => d.kind === 'faculty'),
     guarantees: all.filter((d) => d.kind === 'guarantee'),
+    recommendations: all.filter((d) => d.kind === 'recommendation'),
   };
+}
+
+/**
+ * The doubts the answer rests on: those of the person and the recipient, of a
+ * route that is open, and of a limit that holds or may hold on a route not
+ * otherwise closed (§ relevance: a doubt on art. 30 has no place in an answer
+ * that art. 30 does not decide).
+ */
+function relevantDoubts(candidates: RouteCandidates, routes: AssessedRoute[], recipientLimits: AssessedLimit[]): Assessment['doubts'] {
+  const rules = new Set<string>();
+  for (const route of routes) {
+    if (route.status === 'open') rules.add(route.exception.id);
+    const ownConditionsHold = !route.conditions.some((c) => c.status === 'unmet');
+    for (const limit of [...route.limits, ...route.qualifications]) if (ownConditionsHold && limit.status !== 'does_not_hold') rules.add(limit.id);
+  }
+  for (const limit of recipientLimits) if (limit.status !== 'does_not_hold') rules.add(limit.id);
+  const ruleIds = new Set([
+    ...candidates.routes.flatMap((r) => [r.exception.id, ...r.limits.map((l) => l.limit.id), ...r.qualifications.map((l) => l.limit.id)]),
+    ...candidates.recipientLimits.map((l) => l.limit.id),
+  ]);
+  return candidates.doubts.filter((d) => !ruleIds.has(d.id) || rules.has(d.id));
 }
 
 export function assessSituation(candidates: RouteCandidates, givenFacts: FactValues, options: AssessOptions = {}, vocabulary: Fact[] = []): Assessment {
@@ -340,23 +499,30 @@ export function assessSituation(candidates: RouteCandidates, givenFacts: FactVal
   const bound = isBound(candidates, facts);
   const possibleVerdicts = possibleVerdictsOf(candidates, facts, bound);
   const verdict = verdictOfPossible(possibleVerdicts);
+  const act = mainAct(candidates, routes);
+  const acts = otherActs(routes);
+  const inPlay = new Set<Act>([act, ...routes.map((r) => r.exception.act), ...acts.map((a) => a.act)]);
+  const barred = new Set(acts.filter((a) => a.verdict === 'forbidden').map((a) => a.act));
+  const recipientLimits = candidates.recipientLimits.map((limit) => assessLimit(limit, facts));
   const assessment: Omit<Assessment, 'explanation'> = {
     verdict,
     possibleVerdicts,
     profession: { id: candidates.profession.id, type: 'Profession', label: candidates.profession.label, bound: candidates.profession.bound },
-    recipient: candidates.recipient,
+    recipient: candidates.recipientStatus,
+    act,
+    acts,
     situation: candidates.situation && { id: candidates.situation.id, type: candidates.situation.type, label: candidates.situation.label },
     recipients: candidates.recipient ? undefined : verdictsByRecipient(candidates, facts, bound),
     closedWorld,
     facts,
     routes,
     missingFacts: rankMissingFacts(candidates, facts, possibleVerdicts, vocabulary, closedWorld),
-    ...dutiesOf(candidates, routes, facts),
-    doubts: candidates.doubts,
-    recipientLimits: candidates.recipientLimits.map((limit) => assessLimit(limit, facts)),
+    ...dutiesOf(candidates, routes, facts, inPlay, barred),
+    doubts: relevantDoubts(candidates, routes, recipientLimits),
+    recipientLimits,
     disclaimer: DISCLAIMER,
   };
-  return { ...assessment, explanation: explainAssessment(assessment) };
+  return { ...assessment, explanation: explainAssessment(assessment, candidates) };
 }
 
 export type { Tri };

@@ -26,7 +26,8 @@ const valueOf = (status: RequirementStatus): Tri => (status === 'met' ? true : s
 
 export function evaluateRequirement(requirement: Requirement, facts: FactValues): EvaluatedRequirement {
   if (requirement.kind === 'condition') {
-    const value = facts[requirement.fact];
+    // A fact the graph states (the recipient's legal status) is not the user's to give.
+    const value = requirement.stated ? requirement.stated.value : facts[requirement.fact];
     return {
       ...requirement,
       value: value ?? null,
@@ -44,11 +45,13 @@ export function evaluateAll(requirements: Requirement[], facts: FactValues): { v
   return { value: all(evaluated.map((e) => valueOf(e.status))), evaluated };
 }
 
-/** Every fact a list of requirements reads, in reading order, without repeats. */
+/** Every fact a list of requirements reads, in reading order, without repeats; a fact the graph states is not read. */
 export function factsOf(requirements: Requirement[]): string[] {
   const seen = new Set<string>();
   const walk = (r: Requirement) => {
-    if (r.kind === 'condition') seen.add(r.fact);
+    if (r.kind === 'condition') {
+      if (!r.stated) seen.add(r.fact);
+    }
     else r.children.forEach(walk);
   };
   requirements.forEach(walk);

@@ -2,8 +2,9 @@
 // sentence, then steps — each route that decides it, article by article, the
 // routes still open, what closed them, duties, what to check next. The CLI
 // and the client render it; `explanationText` gives it as paragraphs.
-import type { Verdict } from '../schema/graph.ts';
+import type { Act, Verdict } from '../schema/graph.ts';
 import type { AssessedRoute, Assessment, EvaluatedRequirement, Explanation, ExplanationStep, SourceRef } from '../schema/api.ts';
+import type { RouteCandidates } from './routes.ts';
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
   required: 'Obligatoire',
@@ -13,29 +14,68 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
   not_bound: 'Pas tenu au secret',
 };
 
-function towards(assessment: Pick<Assessment, 'recipient'>): string {
-  return assessment.recipient ? ` à : ${assessment.recipient.label}` : '';
+/** The act in French, as a verb phrase (« informer », « témoigner »…). */
+const ACT_PHRASES: Record<Act, string> = {
+  tell: 'communiquer l’information',
+  testify: 'témoigner',
+  hand_over: 'remettre ce document',
+  undergo_seizure: 'laisser saisir le dossier',
+  report_to_mandant: 'transmettre au mandant les informations pertinentes',
+};
+
+export const ACT_LABELS: Record<Act, string> = {
+  tell: 'Informer',
+  testify: 'Témoigner',
+  hand_over: 'Remettre un document',
+  undergo_seizure: 'Saisie ou perquisition',
+  report_to_mandant: 'Rapport au mandant',
+};
+
+/** « à : X », or with no recipient asked, the recipients towards which the verdict holds. */
+function towards(assessment: Pick<Assessment, 'recipient' | 'recipients' | 'verdict'>, preposition = 'à'): string {
+  if (assessment.recipient) return ` ${preposition} : ${assessment.recipient.label}`;
+  const named = (assessment.recipients ?? []).filter((r) => r.verdict === assessment.verdict).map((r) => r.recipient.label);
+  return named.length ? ` ${preposition} : ${named.join(', ')}` : '';
+}
+
+/** Whether the routes that decide rest on a text (an article), not only on case law or the brochure's reading. */
+function restsOnText(routes: AssessedRoute[]): boolean {
+  return routes.some((r) => r.provisions.some((p) => p.type === 'Provision'));
 }
 
 function headline(assessment: Unexplained): string {
-  const { verdict, profession } = assessment;
+  const { verdict, profession, act } = assessment;
+  const open = assessment.routes.filter((r) => r.status === 'open');
   switch (verdict) {
-    case 'required':
-      return `Obligatoire : la loi vous oblige à communiquer l’information${towards(assessment)}.`;
+    case 'required': {
+      const deciding = open.filter((r) => r.effect === 'requires');
+      const what = act === 'report_to_mandant' ? ACT_PHRASES.report_to_mandant : ACT_PHRASES[act === 'testify' ? 'tell' : act];
+      return restsOnText(deciding)
+        ? `Obligatoire : la loi vous oblige à ${what}${towards(assessment)}.`
+        : `Obligatoire : vous devez ${what}${towards(assessment)} — la brochure ne cite pas de texte pour cette règle (${deciding.map((r) => r.exception.label).join(' ; ')}).`;
+    }
     case 'permitted':
-      return assessment.possibleVerdicts.includes('required')
-        ? `Permis, peut-être obligatoire : vous pouvez révéler l’information${towards(assessment)} ; une obligation dépend encore de faits inconnus (${pendingObligations(assessment)}).`
-        : `Permis : vous pouvez révéler l’information${towards(assessment)}, sans y être obligé(e) ; c’est à vous d’apprécier.`;
+      if (act === 'undergo_seizure')
+        return `Le secret ne s’oppose pas à la saisie ni à la perquisition${towards(assessment, 'par')} : vous ne pouvez pas vous y opposer${
+          assessment.guarantees.length ? ` ; garanties : ${assessment.guarantees.map((g) => g.label).join(' ; ')}` : ''
+        }.`;
+      if (assessment.possibleVerdicts.includes('required'))
+        return `Permis, peut-être obligatoire : vous pouvez ${ACT_PHRASES[act]}${towards(assessment)} ; une obligation dépend encore de faits inconnus (${pendingObligations(assessment)}).`;
+      if (act === 'testify')
+        return `Permis : vous pouvez parler${towards(assessment, 'devant')}, sans y être obligé(e) : après avoir comparu et prêté serment, vous restez libre de répondre ou d’invoquer le secret.`;
+      return `Permis : vous pouvez ${ACT_PHRASES[act]}${towards(assessment)}, sans y être obligé(e) ; c’est à vous d’apprécier.`;
     case 'forbidden':
+      if (act === 'undergo_seizure')
+        return `Interdit : le secret professionnel s’oppose ici à la saisie et à la perquisition (art. 458 du Code pénal et la jurisprudence que cite la brochure)${towards(assessment, 'par')}.`;
       return `Interdit : le secret professionnel s’impose (art. 458 du Code pénal) ; aucune exception légale ne s’ouvre ici${towards(assessment)}.`;
     case 'undetermined':
       return 'À déterminer : la réponse dépend de faits encore inconnus (voir les questions ci-dessous).';
     case 'not_bound': {
       const base = profession.bound
         ? 'Pas tenu au secret : l’information n’a pas été reçue dans un cadre professionnel — le secret couvre ce que le professionnel apprend en cette qualité, même hors du travail s’il est clairement identifié comme tel (Cass. 20 février 1905).'
-        : `Pas tenu au secret : ${profession.label} n’est pas soumis(e) au secret professionnel.`;
+        : `Pas tenu au secret : la profession « ${profession.label} » n’est pas soumise au secret professionnel.`;
       return assessment.possibleVerdicts.includes('required')
-        ? `${base} Une obligation qui vise chacun peut encore s’appliquer selon les faits (${pendingObligations(assessment)}).`
+        ? `${base} Une obligation peut toutefois s’appliquer à vous selon les faits (${pendingObligations(assessment)}).`
         : base;
     }
   }
@@ -77,8 +117,17 @@ function conditionLine(condition: EvaluatedRequirement): string[] {
 
 /** What the route allows, towards whom: a seizure is suffered, not a disclosure the professional makes. */
 export function routeAction(route: Pick<AssessedRoute, 'effect' | 'exception' | 'recipient'>): string {
-  if (route.exception.measure === 'seizure') return `le secret ne s’oppose pas à la saisie ni à la perquisition (${route.recipient.label})`;
-  return `${route.effect === 'requires' ? 'oblige à informer' : 'permet d’informer'} ${route.recipient.label}`;
+  const must = route.effect === 'requires';
+  switch (route.exception.act) {
+    case 'undergo_seizure':
+      return `le secret ne s’oppose pas à la saisie ni à la perquisition (${route.recipient.label})`;
+    case 'testify':
+      return `${must ? 'oblige à témoigner' : 'permet de témoigner'} devant : ${route.recipient.label}`;
+    case 'report_to_mandant':
+      return `${must ? 'oblige à transmettre' : 'permet de transmettre'} les informations pertinentes au mandant : ${route.recipient.label}`;
+    default:
+      return `${must ? 'oblige à informer' : 'permet d’informer'} : ${route.recipient.label}`;
+  }
 }
 
 function routeParagraph(route: AssessedRoute): string {
@@ -86,20 +135,29 @@ function routeParagraph(route: AssessedRoute): string {
   const conditions = route.conditions.flatMap(conditionLine);
   if (conditions.length) lines.push(`Conditions${route.conditions.length > 1 ? ', toutes requises' : ''} : ${conditions.join(' ; ')}.`);
   for (const limit of route.limits) {
-    if (limit.status === 'holds') lines.push(`Fermé par une limite — ${citeSources(limit.sources)} : ${limit.label}.`);
+    const closes = limit.act ? `Ferme seulement « ${ACT_LABELS[limit.act].toLowerCase()} »` : 'Fermé par une limite';
+    if (limit.status === 'holds') lines.push(`${closes} — ${citeSources(limit.sources)} : ${limit.label}.`);
     if (limit.status === 'undetermined') lines.push(`À vérifier — ${citeSources(limit.sources)} : ${limit.label}.`);
   }
   return lines.join(' ');
 }
 
-function replacementNote(routes: AssessedRoute[]): { text: string; articles: string[] } | undefined {
+/** Every text an answer cites: its routes' articles, the secret they lift, their limits, the recipient's status, the duties it reports. */
+export function citedSources(assessment: Unexplained, candidates?: Pick<RouteCandidates, 'standaloneDuties'>): SourceRef[] {
+  const reported = new Set([...assessment.duties, ...assessment.faculties, ...assessment.guarantees, ...assessment.recommendations].map((d) => d.id));
+  return [
+    ...assessment.routes.flatMap((r) => [...r.provisions, ...r.derogatesFrom, ...[...r.limits, ...r.qualifications].flatMap((l) => l.sources)]),
+    ...assessment.recipientLimits.flatMap((l) => l.sources),
+    ...(assessment.recipient?.boundBy ?? []),
+    ...(candidates?.standaloneDuties ?? []).filter((d) => reported.has(d.duty.id)).flatMap((d) => d.sources),
+  ];
+}
+
+function replacementNote(sources: SourceRef[]): { text: string; articles: string[] } | undefined {
   const replaced = new Map<string, { label: string; by: string }>();
-  for (const route of routes) {
-    // The secret the route lifts is cited too (art. 458, in every refusal): its replacement is said as well.
-    for (const source of [...route.provisions, ...route.derogatesFrom]) {
-      if (source.status === 'replaced' && source.replacedBy.length)
-        replaced.set(source.id, { label: source.label, by: source.replacedBy.map((r) => r.label).join(', ') });
-    }
+  // Every replaced text the answer cites, whatever the verdict (§5.1, property 9): art. 458 in every refusal, 422bis beside a person not bound.
+  for (const source of sources) {
+    if (source.status === 'replaced' && source.replacedBy.length) replaced.set(source.id, { label: source.label, by: source.replacedBy.map((r) => r.label).join(', ') });
   }
   if (!replaced.size) return undefined;
   const labels = [...new Set([...replaced.values()].map((r) => r.label))];
@@ -125,17 +183,24 @@ function routeStep(kind: 'route' | 'pending', route: AssessedRoute): Explanation
 
 const step = (kind: ExplanationStep['kind'], text: string, articles: string[] = []): ExplanationStep => ({ kind, text, articles, conditions: [] });
 
-export function explainAssessment(assessment: Unexplained): Explanation {
+const dutyLine = (d: Assessment['duties'][number]) =>
+  d.status === 'to_check' ? `${d.label} (à vérifier)` : d.status === 'lifted' ? `${d.label} (ne s’applique pas ici : une exemption est remplie)` : d.label;
+
+export function explainAssessment(assessment: Unexplained, candidates?: Pick<RouteCandidates, 'standaloneDuties'>): Explanation {
   const steps: ExplanationStep[] = [];
   const decisive = assessment.routes.filter((r) => r.status === 'open');
   const pending = assessment.routes.filter((r) => r.status === 'undetermined');
   for (const route of decisive) steps.push(routeStep('route', route));
-  if (assessment.verdict !== 'not_bound' || decisive.length) {
+  if (assessment.verdict !== 'not_bound' || decisive.length || assessment.possibleVerdicts.includes('required')) {
     for (const route of pending) steps.push(routeStep('pending', route));
   }
   if (assessment.verdict === 'forbidden' && assessment.routes.length) {
     const closed = assessment.routes.map((r) => `${citeSources(r.provisions)} (${r.exception.label})`).join(' ; ');
     steps.push(step('closed', `Voies examinées et fermées : ${closed}.`, [...new Set(assessment.routes.flatMap((r) => r.provisions.map((p) => p.id)))]));
+    // What closed them: the limits that hold, with their reason.
+    const closing = new Map(assessment.routes.flatMap((r) => r.limits.filter((l) => l.status === 'holds' && !l.act).map((l) => [l.id, l] as const)));
+    for (const limit of closing.values())
+      steps.push(step('closed', `Fermé par une limite — ${citeSources(limit.sources)} : ${limit.label}. ${limit.summary}`, limit.sources.map((s) => s.id)));
     // Closed only because more than the strict necessary is asked: the necessary may still be given (example 11).
     for (const route of assessment.routes.filter(closedOnlyByExcess)) {
       steps.push(
@@ -147,8 +212,14 @@ export function explainAssessment(assessment: Unexplained): Explanation {
       );
     }
   }
-  // A limit naming the recipient explains a refusal; beside a "may" or a "must" it would only mislead.
-  const refusing = assessment.verdict !== 'permitted' && assessment.verdict !== 'required';
+  // An act of its own (handing over a report) with its own verdict, beside the main one.
+  for (const other of assessment.acts) {
+    const limits = assessment.routes.flatMap((r) => r.limits).filter((l, i, all) => other.limits.includes(l.id) && all.findIndex((x) => x.id === l.id) === i);
+    const reason = limits.map((l) => `${citeSources(l.sources)} : ${l.label}`).join(' ; ');
+    steps.push(step('act', `${ACT_LABELS[other.act]} : ${VERDICT_LABELS[other.verdict].toLowerCase()}${reason ? ` — ${reason}` : ''}.`, limits.flatMap((l) => l.sources.map((s) => s.id))));
+  }
+  // A limit naming the recipient explains a refusal; beside a "may", a "must" or a person the secret does not bind it would only mislead.
+  const refusing = assessment.verdict === 'forbidden' || assessment.verdict === 'undetermined';
   for (const limit of assessment.recipientLimits.filter((l) => refusing && l.status !== 'does_not_hold')) {
     steps.push(
       step(
@@ -158,14 +229,20 @@ export function explainAssessment(assessment: Unexplained): Explanation {
       ),
     );
   }
-  if (assessment.duties.length)
-    steps.push(step('duties', `Devoirs : ${assessment.duties.map((d) => (d.status === 'to_check' ? `${d.label} (à vérifier)` : d.label)).join(' ; ')}.`));
+  // What narrows a route the answer uses without closing it (what a case consultation may lead to).
+  const qualifications = new Map(
+    [...decisive, ...pending].flatMap((r) => r.qualifications.filter((q) => q.status !== 'does_not_hold').map((q) => [q.id, q] as const)),
+  );
+  for (const q of qualifications.values()) steps.push(step('qualification', `À savoir — ${citeSources(q.sources)} : ${q.label}. ${q.summary}`, q.sources.map((s) => s.id)));
+  if (assessment.duties.length) steps.push(step('duties', `Devoirs : ${assessment.duties.map(dutyLine).join(' ; ')}.`));
   for (const doubt of assessment.doubts) steps.push(step('doubt', `Doute — ${doubt.label} : ${doubt.doubt}`, [doubt.id]));
   if (assessment.guarantees.length) steps.push(step('guarantees', `Garanties de procédure : ${assessment.guarantees.map((d) => d.label).join(' ; ')}.`));
   if (assessment.faculties.length)
     steps.push(step('faculties', `Facultés — vous pouvez, sans y être obligé(e) : ${assessment.faculties.map((d) => d.label).join(' ; ')}.`));
+  if (assessment.recommendations.length)
+    steps.push(step('recommendations', `Recommandations de la brochure (pas des obligations) : ${assessment.recommendations.map((d) => d.label).join(' ; ')}.`));
   if (assessment.missingFacts.length) steps.push(step('next_question', `À vérifier d’abord : ${assessment.missingFacts[0].question}`));
-  const note = replacementNote(decisive.length ? decisive : assessment.routes);
+  const note = replacementNote(citedSources(assessment, candidates));
   if (note) steps.push(step('replaced', note.text, note.articles));
   return { verdict: headline(assessment), steps };
 }

@@ -3,7 +3,7 @@
 // OpenAPI document is generated from these; the client imports the types.
 import { z } from 'zod';
 import { DEFAULT_MAX_NODES, DEFAULT_MAX_PATH_LENGTH, DEFAULT_NEIGHBOURHOOD_DEPTH, DEFAULT_PATH_LIMIT, DEFAULT_SEARCH_LIMIT } from './defaults.ts';
-import { FactValues, GraphEdge, GraphNode, Id, NodeType, RelationType, Verdict } from './graph.ts';
+import { Act, FactValues, GraphEdge, GraphNode, Id, NodeType, RelationType, Verdict } from './graph.ts';
 
 // ---------- shared pieces ----------
 
@@ -33,6 +33,10 @@ const ConditionRequirement = z.object({
   label: z.string(),
   fact: z.string(),
   expected: z.boolean(),
+  stated: z
+    .object({ value: z.boolean(), reason: z.string() })
+    .optional()
+    .describe('the graph states this fact (the recipient’s legal status): never asked, and no answer overrides it'),
 });
 const GroupRequirement = z.object({
   kind: z.literal('group'),
@@ -81,17 +85,28 @@ export type EvaluatedRequirement = z.infer<typeof EvaluatedRequirement>;
 export const ExceptionRef = NodeRef.extend({
   summary: z.string(),
   effect: z.enum(['permits', 'requires']),
+  act: Act.describe('what the route lets or makes the person do'),
   measure: z.enum(['seizure']).optional().describe('seizure: the secret does not bar a seizure or a search; the professional discloses nothing'),
 });
 export const DutyRef = NodeRef.extend({
   summary: z.string().optional(),
   kind: z
-    .enum(['duty', 'faculty', 'guarantee'])
-    .describe('duty: what the person must do; faculty: what they may do; guarantee: what the authorities must respect'),
+    .enum(['duty', 'faculty', 'guarantee', 'recommendation'])
+    .describe('duty: what the person must do; faculty: what they may do; guarantee: what the authorities must respect; recommendation: the brochure’s advice'),
+  act: Act.optional().describe('the act it belongs to (a faculty of handing over documents, the guarantees of a search)'),
 });
 export type DutyRef = z.infer<typeof DutyRef>;
 
 // ---------- assessment ----------
+
+export const RecipientStatus = NodeRef.extend({
+  bound: z.boolean().optional().describe('whether the people the recipient stands for are bound by the secret, as the graph states it; absent: not stated, asked'),
+  boundBy: z.array(SourceRef).describe('the texts that bind them'),
+  boundVia: NodeRef.optional().describe('the node whose status the recipient takes (itself, a category, or another name of the same body)'),
+  roles: z.array(z.string()).describe('ids of the roles it may play (the mandant)'),
+  names: z.array(NodeRef).describe('other names of the same body or person (SAME_AS)'),
+});
+export type RecipientStatus = z.infer<typeof RecipientStatus>;
 
 export const AssessBody = z
   .object({
@@ -108,6 +123,7 @@ export type AssessRequest = z.input<typeof AssessBody>;
 
 export const AssessedLimit = NodeRef.extend({
   summary: z.string(),
+  act: Act.optional().describe('the one act of the route this limit bars (handing over a report); absent: the whole route'),
   status: z.enum(['holds', 'does_not_hold', 'undetermined']),
   sources: z.array(SourceRef),
   conditions: z.array(EvaluatedRequirement),
@@ -127,6 +143,7 @@ export const AssessedRoute = z.object({
   derogatesFrom: z.array(SourceRef).describe('the secret the route lifts (art. 458), with its status'),
   conditions: z.array(EvaluatedRequirement),
   limits: z.array(AssessedLimit),
+  qualifications: z.array(AssessedLimit).describe('limits that do not close the route but narrow what follows it (what a case consultation may lead to)'),
   duties: z.array(DutyRef),
   elements: Elements,
 });
@@ -147,13 +164,29 @@ export type MissingFact = z.infer<typeof MissingFact>;
 
 export const AssessedDuty = DutyRef.extend({
   imposedBy: z.array(z.string()),
-  status: z.enum(['applies', 'to_check']).describe('to_check: a duty that binds everyone whose conditions are not all known (art. 422bis)'),
+  status: z
+    .enum(['applies', 'to_check', 'lifted'])
+    .describe('to_check: a duty that binds everyone whose conditions are not all known (art. 422bis); lifted: one of its exemptions holds'),
 });
 export type AssessedDuty = z.infer<typeof AssessedDuty>;
 
 export const ExplanationStep = z.object({
   kind: z
-    .enum(['route', 'pending', 'closed', 'recipient_limit', 'doubt', 'duties', 'guarantees', 'faculties', 'next_question', 'replaced'])
+    .enum([
+      'route',
+      'pending',
+      'closed',
+      'recipient_limit',
+      'act',
+      'qualification',
+      'doubt',
+      'duties',
+      'guarantees',
+      'faculties',
+      'recommendations',
+      'next_question',
+      'replaced',
+    ])
     .describe('route: decides the verdict; pending: still open depending on facts; closed: routes examined and closed'),
   text: z.string().describe('the step in one French paragraph'),
   route: z.object({ exception: z.string(), recipient: z.string() }).optional().describe('the route the step tells'),
@@ -172,7 +205,11 @@ export const Assessment = z.object({
   verdict: Verdict.describe('a claim that stays true whatever the unknown facts turn out to be (DOMAIN §5.1)'),
   possibleVerdicts: z.array(Verdict).describe('every verdict some way of filling in the unknown facts could give'),
   profession: NodeRef.extend({ bound: z.boolean() }),
-  recipient: NodeRef.optional(),
+  recipient: RecipientStatus.optional(),
+  act: Act.describe('what the answer is about: tell, testify, hand over a document, undergo a seizure or a search, report to the mandant'),
+  acts: z
+    .array(z.object({ act: Act, verdict: Verdict, limits: z.array(z.string()).describe('ids of the limits that bar or may bar it') }))
+    .describe('the acts besides the main one that a route lets the person do, each with its own verdict (a report that may not be handed over while testimony is permitted)'),
   closedWorld: z.boolean(),
   facts: z.record(z.string(), z.boolean()),
   routes: z.array(AssessedRoute),
@@ -180,6 +217,7 @@ export const Assessment = z.object({
   duties: z.array(AssessedDuty).describe('devoirs: what the person must do'),
   faculties: z.array(AssessedDuty).describe('facultés: what the person may do, never an obligation'),
   guarantees: z.array(AssessedDuty).describe('what the authorities must respect (seizure and search)'),
+  recommendations: z.array(AssessedDuty).describe('the brochure’s advice (prepare with the team…), never an obligation'),
   doubts: z.array(z.object({ id: z.string(), label: z.string(), doubt: z.string() })).describe('doubts the brochure leaves on the rules this answer rests on'),
   situation: NodeRef.optional().describe('the kind of situation asked, when one was'),
   recipients: z

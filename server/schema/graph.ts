@@ -37,6 +37,8 @@ export const RELATION_TYPES = [
   'ILLUSTRATES',
   'REPLACED_BY',
   'INVOLVES',
+  'SAME_AS',
+  'QUALIFIES',
 ] as const;
 export const RelationType = z.enum(RELATION_TYPES);
 export type RelationType = z.infer<typeof RelationType>;
@@ -45,7 +47,7 @@ export type RelationType = z.infer<typeof RelationType>;
 export const ALLOWED_ENDPOINTS: Record<RelationType, { from: NodeType[]; to: NodeType[] | '*' }> = {
   PART_OF: { from: ['Provision'], to: ['Instrument'] },
   REFERS_TO: { from: ['Provision'], to: ['Provision', 'Offence'] },
-  BOUND_BY: { from: ['Profession'], to: ['Provision', 'CaseLaw'] },
+  BOUND_BY: { from: ['Profession', 'Recipient'], to: ['Provision', 'CaseLaw'] },
   IS_A: { from: ['Profession', 'Recipient'], to: ['Profession', 'Recipient'] },
   ESTABLISHES: { from: ['Provision', 'CaseLaw'], to: ['Exception', 'Limit', 'Duty'] },
   DEROGATES_FROM: { from: ['Exception'], to: ['Provision'] },
@@ -58,7 +60,18 @@ export const ALLOWED_ENDPOINTS: Record<RelationType, { from: NodeType[]; to: Nod
   ILLUSTRATES: { from: ['Situation'], to: '*' },
   REPLACED_BY: { from: ['Provision', 'Instrument'], to: ['Provision', 'Instrument'] },
   INVOLVES: { from: ['SituationKind'], to: ['Exception', 'Limit', 'Duty', 'Recipient', 'Profession'] },
+  SAME_AS: { from: ['Recipient', 'Profession'], to: ['Recipient', 'Profession'] },
+  QUALIFIES: { from: ['Limit'], to: ['Exception'] },
 };
+
+/**
+ * What is done (DOMAIN §5.1, property 8): telling, testifying, handing over a
+ * document, undergoing a seizure or a search, reporting to the mandant. An
+ * answer's wording follows its act; a limit may bar one act of a route only.
+ */
+export const ACTS = ['tell', 'testify', 'hand_over', 'undergo_seizure', 'report_to_mandant'] as const;
+export const Act = z.enum(ACTS);
+export type Act = z.infer<typeof Act>;
 
 export const Id = z
   .string()
@@ -119,14 +132,22 @@ export const GraphNode = z.discriminatedUnion('type', [
     status: z.enum(['in_force', 'repealed', 'replaced']),
   }),
   z.object({ ...base, type: z.literal('CaseLaw'), summary: z.string().min(1), date: z.string().optional() }),
-  z.object({ ...base, type: z.literal('Profession'), bound: z.boolean() }),
+  z.object({
+    ...base,
+    type: z.literal('Profession'),
+    bound: z.boolean(),
+    /** the roles (ids of role recipients, e.g. the mandant) this profession may play when it is the recipient */
+    roles: z.array(z.string()).optional(),
+  }),
   z.object({
     ...base,
     type: z.literal('Recipient'),
-    /** a role a recipient plays in a situation (the mandant): routes towards it reach any recipient for whom this fact is true */
+    /** whether the people this recipient stands for are bound by the secret (BOUND_BY: by which text); absent: unknown, asked */
+    bound: z.boolean().optional(),
+    /** a role a recipient plays in a situation (the mandant): routes towards it reach a recipient that may play it, when this fact is true */
     roleFact: z.string().optional(),
-    /** the categories of recipients that may play that role (authorities and services, not a colleague) */
-    roleAmong: z.array(z.string()).optional(),
+    /** the roles (ids of role recipients) this recipient may play: a role fact is asked only of a recipient that can play the role */
+    roles: z.array(z.string()).optional(),
   }),
   z.object({
     ...base,
@@ -137,8 +158,8 @@ export const GraphNode = z.discriminatedUnion('type', [
     outsideConfidence: z.boolean().optional(),
     /** the route belongs to a kind of situation of its own (seizure, a hierarchy stepping in after a fault): considered only when that kind is asked */
     ownSituation: z.boolean().optional(),
-    /** the route lifts the secret against an investigative measure (seizure and search), not for a disclosure by the professional */
-    measure: z.enum(['seizure']).optional(),
+    /** what the route lets or makes the person do; tell when absent */
+    act: Act.optional(),
   }),
   z.object({ ...base, type: z.literal('Limit'), summary: z.string().min(1) }),
   z.object({
@@ -151,10 +172,12 @@ export const GraphNode = z.discriminatedUnion('type', [
   z.object({
     ...base,
     type: z.literal('Duty'),
-    /** faculty: what the person may do (free to answer, right to silence…); duty (default): what they must do */
-    kind: z.enum(['duty', 'faculty', 'guarantee']).optional(),
+    /** faculty: what the person may do (free to answer, right to silence…); duty (default): what they must do; recommendation: the brochure's advice, not an obligation */
+    kind: z.enum(['duty', 'faculty', 'guarantee', 'recommendation']).optional(),
     /** the fact that brings a duty binding everyone into play: while it is true or unknown, the duty is reported (art. 422bis) */
     trigger: z.string().optional(),
+    /** the act it belongs to: reported only in an answer about that act (the guarantees of a search); a faculty of an act that is barred is not offered */
+    act: Act.optional(),
   }),
   z.object({ ...base, type: z.literal('Offence'), articles: z.string().min(1) }),
   z.object({
@@ -177,6 +200,8 @@ export const GraphNode = z.discriminatedUnion('type', [
     rank: z.number().int(),
     /** the facts that matter in this kind of situation, in the order to ask them */
     facts: z.array(z.string()).min(1),
+    /** what is done in this kind of situation; tell when absent */
+    act: Act.optional(),
   }),
 ]);
 export type GraphNode = z.infer<typeof GraphNode>;
@@ -191,6 +216,8 @@ export const GraphEdge = z.object({
   basis: z.string().optional(),
   date: z.string().optional(),
   role: z.enum(['holder', 'recipient']).optional(),
+  /** RESTRICTS: the one act of the route the limit bars (handing over a report), the others staying open */
+  act: Act.optional(),
   note: z.string().optional(),
 });
 export type GraphEdge = z.infer<typeof GraphEdge>;

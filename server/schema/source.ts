@@ -3,7 +3,7 @@
 // (`links`), and the conditions of a route are written inline (`requires`)
 // so that a lawyer reads a route and its conditions in one place.
 import { z } from 'zod';
-import { RELATION_TYPES } from './graph.ts';
+import { Act, RELATION_TYPES } from './graph.ts';
 
 export const SourceCitation = z.object({
   source: z.literal('brochure').default('brochure'),
@@ -19,6 +19,7 @@ const LinkTarget = z.union([
       basis: z.string().optional(),
       date: z.string().optional(),
       role: z.enum(['holder', 'recipient']).optional(),
+      act: Act.optional(),
       note: z.string().optional(),
     })
     .strict(),

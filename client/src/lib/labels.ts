@@ -17,6 +17,8 @@ export const RELATION_LABELS: Record<RelationType, string> = {
   ILLUSTRATES: 'illustre',
   REPLACED_BY: 'remplacé par',
   INVOLVES: 'met en jeu',
+  SAME_AS: 'autre nom de',
+  QUALIFIES: 'précise la voie',
 };
 
 export const NODE_TYPE_LABELS: Record<NodeType, string> = {
