@@ -16,6 +16,8 @@ import {
   NodeParams,
   PathsQuery,
   PathsResult,
+  ProfessionsResult,
+  RecipientsResult,
   SearchQuery,
   SearchResult,
   SituationKindsResult,
@@ -145,6 +147,23 @@ export const endpoints: readonly Endpoint[] = [
     response: Assessment,
     errors: [413],
     handle: (s, { body }) => s.assess(body),
+  }),
+  endpoint({
+    method: 'get',
+    path: '/api/professions',
+    summary: 'Every profession: whether it is bound by professional secrecy, and by which texts',
+    cacheable: true,
+    response: ProfessionsResult,
+    handle: (s) => s.professions(),
+  }),
+  endpoint({
+    method: 'get',
+    path: '/api/recipients',
+    summary:
+      'Every recipient: whether the people it stands for are bound by the secret (and by which texts), the roles it may play (the mandant), its other names',
+    cacheable: true,
+    response: RecipientsResult,
+    handle: (s) => s.recipients(),
   }),
   endpoint({
     method: 'get',

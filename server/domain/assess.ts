@@ -265,22 +265,20 @@ function rankMissingFacts(
   // A settled answer needs no question; "permitted, possibly required" only those of the obligations still open.
   const open = possible.length === 1 ? [] : candidates.routes.filter((r) => assessRoute(r, facts).status !== 'closed');
   const asked = verdict === 'permitted' ? open.filter((r) => r.exception.effect === 'requires') : open;
-  const unknown = [...new Set(asked.flatMap(readsOf))].filter(
-    (f) => !(f in facts) && f !== FRAME_FACT,
-  );
+  const unknown = [...new Set(asked.flatMap(readsOf))].filter((f) => !(f in facts) && f !== FRAME_FACT);
   const kindOrder = new Map((candidates.situation?.facts ?? []).map((f, i) => [f, i]));
   const order = new Map(vocabulary.map((f, i) => [f.id, i]));
   const byId = new Map(vocabulary.map((f) => [f.id, f]));
   // A fact whose group is already settled (the other branch of an "any" already met) is not worth asking.
-  const live = new Set(asked.flatMap((r) => [...liveFacts(r.requirements, facts), ...r.limits.filter(wholeRoute).flatMap((l) => liveFacts(l.requirements, facts))]));
+  const live = new Set(
+    asked.flatMap((r) => [...liveFacts(r.requirements, facts), ...r.limits.filter(wholeRoute).flatMap((l) => liveFacts(l.requirements, facts))]),
+  );
   const scored = unknown.flatMap((fact) => {
     if (!live.has(fact) || !canChangeVerdict(candidates, facts, bound, fact)) return [];
     const [yes, no] = [true, false].map((value) => possibleVerdictsOf(candidates, { ...facts, [fact]: value }, bound));
     const [vy, vn] = [verdictOfPossible(yes), verdictOfPossible(no)];
     const settled = possible.length - yes.length + (possible.length - no.length);
-    const settles = candidates.routes
-      .filter((r) => readsOf(r).includes(fact))
-      .map((r) => r.exception.id);
+    const settles = candidates.routes.filter((r) => readsOf(r).includes(fact)).map((r) => r.exception.id);
     return [{ fact, settled, outcomes: { yes: vy, no: vn }, settles: [...new Set(settles)].sort() }];
   });
   // A route the person has begun to answer (one of its conditions met) is followed to its end first, the nearest to settled first:
@@ -290,7 +288,9 @@ function rankMissingFacts(
     const assessed = assessRoute(route, facts);
     const met = (items: typeof assessed.conditions): boolean => items.some((c) => (c.kind === 'group' ? met(c.children) : c.status === 'met' && !c.stated));
     if (assessed.status !== 'undetermined' || !met(assessed.conditions)) continue;
-    const remaining = [...new Set([...liveFacts(route.requirements, facts), ...route.limits.filter(wholeRoute).flatMap((l) => liveFacts(l.requirements, facts))])];
+    const remaining = [
+      ...new Set([...liveFacts(route.requirements, facts), ...route.limits.filter(wholeRoute).flatMap((l) => liveFacts(l.requirements, facts))]),
+    ];
     for (const fact of remaining) begun.set(fact, Math.min(begun.get(fact) ?? 1e9, remaining.length));
   }
   // The kind of situation's order is the brochure's reasoning (458bis: the offence, the victim, the danger…); without a kind, what settles most comes first.
@@ -329,7 +329,13 @@ function rankMissingFacts(
     for (const fact of read) {
       if (seen.has(fact) || fact === FRAME_FACT) continue;
       seen.add(fact);
-      questions.push({ id: fact, question: byId.get(fact)?.question ?? fact, help: byId.get(fact)?.help, settles: [settles], outcomes: { yes: verdict, no: verdict } });
+      questions.push({
+        id: fact,
+        question: byId.get(fact)?.question ?? fact,
+        help: byId.get(fact)?.help,
+        settles: [settles],
+        outcomes: { yes: verdict, no: verdict },
+      });
     }
   }
   if (candidates.profession.bound && !closedWorld && !(FRAME_FACT in facts)) {

@@ -51,8 +51,7 @@ export function factsOf(requirements: Requirement[]): string[] {
   const walk = (r: Requirement) => {
     if (r.kind === 'condition') {
       if (!r.stated) seen.add(r.fact);
-    }
-    else r.children.forEach(walk);
+    } else r.children.forEach(walk);
   };
   requirements.forEach(walk);
   return [...seen];

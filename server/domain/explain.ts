@@ -157,7 +157,8 @@ function replacementNote(sources: SourceRef[]): { text: string; articles: string
   const replaced = new Map<string, { label: string; by: string }>();
   // Every replaced text the answer cites, whatever the verdict (§5.1, property 9): art. 458 in every refusal, 422bis beside a person not bound.
   for (const source of sources) {
-    if (source.status === 'replaced' && source.replacedBy.length) replaced.set(source.id, { label: source.label, by: source.replacedBy.map((r) => r.label).join(', ') });
+    if (source.status === 'replaced' && source.replacedBy.length)
+      replaced.set(source.id, { label: source.label, by: source.replacedBy.map((r) => r.label).join(', ') });
   }
   if (!replaced.size) return undefined;
   const labels = [...new Set([...replaced.values()].map((r) => r.label))];
@@ -200,7 +201,13 @@ export function explainAssessment(assessment: Unexplained, candidates?: Pick<Rou
     // What closed them: the limits that hold, with their reason.
     const closing = new Map(assessment.routes.flatMap((r) => r.limits.filter((l) => l.status === 'holds' && !l.act).map((l) => [l.id, l] as const)));
     for (const limit of closing.values())
-      steps.push(step('closed', `Fermé par une limite — ${citeSources(limit.sources)} : ${limit.label}. ${limit.summary}`, limit.sources.map((s) => s.id)));
+      steps.push(
+        step(
+          'closed',
+          `Fermé par une limite — ${citeSources(limit.sources)} : ${limit.label}. ${limit.summary}`,
+          limit.sources.map((s) => s.id),
+        ),
+      );
     // Closed only because more than the strict necessary is asked: the necessary may still be given (example 11).
     for (const route of assessment.routes.filter(closedOnlyByExcess)) {
       steps.push(
@@ -216,7 +223,13 @@ export function explainAssessment(assessment: Unexplained, candidates?: Pick<Rou
   for (const other of assessment.acts) {
     const limits = assessment.routes.flatMap((r) => r.limits).filter((l, i, all) => other.limits.includes(l.id) && all.findIndex((x) => x.id === l.id) === i);
     const reason = limits.map((l) => `${citeSources(l.sources)} : ${l.label}`).join(' ; ');
-    steps.push(step('act', `${ACT_LABELS[other.act]} : ${VERDICT_LABELS[other.verdict].toLowerCase()}${reason ? ` — ${reason}` : ''}.`, limits.flatMap((l) => l.sources.map((s) => s.id))));
+    steps.push(
+      step(
+        'act',
+        `${ACT_LABELS[other.act]} : ${VERDICT_LABELS[other.verdict].toLowerCase()}${reason ? ` — ${reason}` : ''}.`,
+        limits.flatMap((l) => l.sources.map((s) => s.id)),
+      ),
+    );
   }
   // A limit naming the recipient explains a refusal; beside a "may", a "must" or a person the secret does not bind it would only mislead.
   const refusing = assessment.verdict === 'forbidden' || assessment.verdict === 'undetermined';
@@ -233,14 +246,23 @@ export function explainAssessment(assessment: Unexplained, candidates?: Pick<Rou
   const qualifications = new Map(
     [...decisive, ...pending].flatMap((r) => r.qualifications.filter((q) => q.status !== 'does_not_hold').map((q) => [q.id, q] as const)),
   );
-  for (const q of qualifications.values()) steps.push(step('qualification', `À savoir — ${citeSources(q.sources)} : ${q.label}. ${q.summary}`, q.sources.map((s) => s.id)));
+  for (const q of qualifications.values())
+    steps.push(
+      step(
+        'qualification',
+        `À savoir — ${citeSources(q.sources)} : ${q.label}. ${q.summary}`,
+        q.sources.map((s) => s.id),
+      ),
+    );
   if (assessment.duties.length) steps.push(step('duties', `Devoirs : ${assessment.duties.map(dutyLine).join(' ; ')}.`));
   for (const doubt of assessment.doubts) steps.push(step('doubt', `Doute — ${doubt.label} : ${doubt.doubt}`, [doubt.id]));
   if (assessment.guarantees.length) steps.push(step('guarantees', `Garanties de procédure : ${assessment.guarantees.map((d) => d.label).join(' ; ')}.`));
   if (assessment.faculties.length)
     steps.push(step('faculties', `Facultés — vous pouvez, sans y être obligé(e) : ${assessment.faculties.map((d) => d.label).join(' ; ')}.`));
   if (assessment.recommendations.length)
-    steps.push(step('recommendations', `Recommandations de la brochure (pas des obligations) : ${assessment.recommendations.map((d) => d.label).join(' ; ')}.`));
+    steps.push(
+      step('recommendations', `Recommandations de la brochure (pas des obligations) : ${assessment.recommendations.map((d) => d.label).join(' ; ')}.`),
+    );
   if (assessment.missingFacts.length) steps.push(step('next_question', `À vérifier d’abord : ${assessment.missingFacts[0].question}`));
   const note = replacementNote(citedSources(assessment, candidates));
   if (note) steps.push(step('replaced', note.text, note.articles));

@@ -160,10 +160,9 @@ export function isAChain(view: GraphView, start: string, names = false): Map<str
   const chains = new Map<string, GraphEdge[]>([[start, []]]);
   const queue = [start];
   if (names) {
-    const aliases = [
-      ...view.out(start, 'SAME_AS').map((e) => ({ id: e.target, e })),
-      ...view.in(start, 'SAME_AS').map((e) => ({ id: e.source, e })),
-    ].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const aliases = [...view.out(start, 'SAME_AS').map((e) => ({ id: e.target, e })), ...view.in(start, 'SAME_AS').map((e) => ({ id: e.source, e }))].sort(
+      (a, b) => (a.id < b.id ? -1 : 1),
+    );
     for (const { id, e } of aliases) {
       if (chains.has(id) || !view.node(id)) continue;
       chains.set(id, [e]);
@@ -449,7 +448,13 @@ export function buildRouteCandidates(
       const qualifications = limitsOn(view, 'QUALIFIES', exceptionId, holderChain, targetChain, stated, elements);
       const act = exception.act ?? 'tell';
       routes.push({
-        exception: { ...ref(exception), summary: exception.summary, effect: exception.effect, act, ...(act === 'undergo_seizure' && { measure: 'seizure' as const }) },
+        exception: {
+          ...ref(exception),
+          summary: exception.summary,
+          effect: exception.effect,
+          act,
+          ...(act === 'undergo_seizure' && { measure: 'seizure' as const }),
+        },
         ...(exception.outsideConfidence ? { outsideConfidence: true } : {}),
         target: ref(view.node(targetEdge.target)!),
         sources: sourcesOf(view, exceptionId, elements),

@@ -100,7 +100,10 @@ export type DutyRef = z.infer<typeof DutyRef>;
 // ---------- assessment ----------
 
 export const RecipientStatus = NodeRef.extend({
-  bound: z.boolean().optional().describe('whether the people the recipient stands for are bound by the secret, as the graph states it; absent: not stated, asked'),
+  bound: z
+    .boolean()
+    .optional()
+    .describe('whether the people the recipient stands for are bound by the secret, as the graph states it; absent: not stated, asked'),
   boundBy: z.array(SourceRef).describe('the texts that bind them'),
   boundVia: NodeRef.optional().describe('the node whose status the recipient takes (itself, a category, or another name of the same body)'),
   roles: z.array(z.string()).describe('ids of the roles it may play (the mandant)'),
@@ -209,7 +212,9 @@ export const Assessment = z.object({
   act: Act.describe('what the answer is about: tell, testify, hand over a document, undergo a seizure or a search, report to the mandant'),
   acts: z
     .array(z.object({ act: Act, verdict: Verdict, limits: z.array(z.string()).describe('ids of the limits that bar or may bar it') }))
-    .describe('the acts besides the main one that a route lets the person do, each with its own verdict (a report that may not be handed over while testimony is permitted)'),
+    .describe(
+      'the acts besides the main one that a route lets the person do, each with its own verdict (a report that may not be handed over while testimony is permitted)',
+    ),
   closedWorld: z.boolean(),
   facts: z.record(z.string(), z.boolean()),
   routes: z.array(AssessedRoute),
@@ -347,6 +352,30 @@ export const FactsResult = z.object({
 export type FactsResult = z.infer<typeof FactsResult>;
 
 export const NodeList = z.object({ nodes: z.array(GraphNode) });
+
+export const PartiesProfession = NodeRef.extend({
+  bound: z.boolean().describe('bound by professional secrecy'),
+  boundBy: z
+    .array(SourceRef.extend({ basis: z.string().optional() }))
+    .describe('the texts that bind it, with the basis (listed in art. 458, specific law, confident nécessaire, deontology)'),
+  categories: z.array(z.string()).describe('the professions it is a kind of (IS_A), nearest first'),
+  summary: z.string().optional(),
+  doubt: z.string().optional(),
+});
+export type PartiesProfession = z.infer<typeof PartiesProfession>;
+export const ProfessionsResult = z.object({ professions: z.array(PartiesProfession) });
+export type ProfessionsResult = z.infer<typeof ProfessionsResult>;
+
+export const RecipientEntry = RecipientStatus.extend({
+  roleFact: z.string().optional().describe('a role, not a body: routes towards it reach a recipient that may play it, when this fact is true'),
+  summary: z.string().optional(),
+  doubt: z.string().optional(),
+});
+export type RecipientEntry = z.infer<typeof RecipientEntry>;
+export const RecipientsResult = z.object({
+  recipients: z.array(RecipientEntry).describe('every Recipient; any Profession may also be a recipient (GET /api/professions)'),
+});
+export type RecipientsResult = z.infer<typeof RecipientsResult>;
 
 export const Health = z.object({
   status: z.enum(['ok', 'unavailable']),

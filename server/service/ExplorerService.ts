@@ -9,6 +9,8 @@ import type {
   Health,
   LawSummary,
   PathsResult,
+  ProfessionsResult,
+  RecipientsResult,
   SearchResult,
   SituationKindsResult,
   Subgraph,
@@ -16,6 +18,7 @@ import type {
 import type { Fact, GraphNode, NodeType, RelationType } from '../schema/graph.ts';
 import { assessSituation } from '../domain/assess.ts';
 import { findDisclosureRoutes } from '../domain/disclosure.ts';
+import { listProfessions, listRecipients, PARTY_RELATIONS } from '../domain/parties.ts';
 import { summarizeLaw, SUMMARY_RELATIONS } from '../domain/summary.ts';
 import { buildRouteCandidates, type RouteCandidates, type RouteOptions } from '../domain/routes.ts';
 import { EngineUnavailableError, InvalidInputError, NotFoundError } from '../schema/errors.ts';
@@ -94,6 +97,18 @@ export class ExplorerService {
   /** Every route, whatever the situation: the map of what the law lets this profession reveal, to whom. */
   async disclosure(profession: string, recipient?: string): Promise<DisclosureMap> {
     return findDisclosureRoutes(await this.routeCandidates(profession, recipient, undefined, { everySituation: true }));
+  }
+
+  /** Every profession: bound by the secret or not, and by which texts. */
+  async professions(): Promise<ProfessionsResult> {
+    return { professions: listProfessions(await this.store.listNodes('Profession'), await this.store.relationSubgraph(PARTY_RELATIONS)) };
+  }
+
+  /** Every recipient: its legal status, the roles it may play, its other names. */
+  async recipients(): Promise<RecipientsResult> {
+    const [recipients, professions] = await Promise.all([this.store.listNodes('Recipient'), this.store.listNodes('Profession')]);
+    const selection = await this.store.relationSubgraph(PARTY_RELATIONS);
+    return { recipients: listRecipients(recipients, { nodes: [...selection.nodes, ...professions], edges: selection.edges }) };
   }
 
   /** « Vue d'ensemble »: instrument → article → exception → recipient, one part per source. */

@@ -175,8 +175,8 @@ describe('the properties every answer keeps (DOMAIN §5.1), over the real graph'
 });
 
 describe('3. naming does not change the law', () => {
-  // Pairs that name the same body: the SAJ and its conseiller (décret 2004, art. 3 names « le conseiller »).
-  const SAME_BODY: [string, string][] = [['saj', 'conseiller-aide-jeunesse']];
+  // Pairs that name the same body, as the graph states them (SAME_AS): the SAJ and its conseiller, the SPJ and its directeur.
+  const SAME_BODY: [string, string][] = data.edges.filter((e) => e.type === 'SAME_AS').map((e) => [e.source, e.target]);
   const exceptionsOf = async (p: string, r: string) => new Set((await candidatesOf(p, r)).routes.map((route) => route.exception.id));
 
   it('reaches the same routes whichever of two names of one body is used, for every profession', async () => {
@@ -220,4 +220,118 @@ describe('3. naming does not change the law', () => {
       expect(a.routes.find((r) => r.exception.id === 'exc-secret-partage')?.status ?? 'closed', police).toBe('closed');
     }
   });
+});
+
+describe('the law’s actors and acts (DOMAIN §5.1, properties 3 and 7–10), over the real graph', () => {
+  const SAME_BODY = data.edges.filter((e) => e.type === 'SAME_AS').map((e) => [e.source, e.target] as const);
+  const kinds = data.nodes.filter((n) => n.type === 'SituationKind').map((n) => n.id);
+  const kindCandidates = new Map<string, Promise<RouteCandidates>>();
+  const candidatesIn = (p: string, r: string | undefined, k: string | undefined) => {
+    const key = `${p}|${r ?? ''}|${k ?? ''}`;
+    if (!kindCandidates.has(key)) kindCandidates.set(key, service.routeCandidates(p, r, k));
+    return kindCandidates.get(key)!;
+  };
+  const statusStated = new Map(
+    data.nodes.filter((n) => n.type === 'Recipient' || n.type === 'Profession').map((n) => [n.id, undefined as boolean | undefined]),
+  );
+  /** Facts, some given, over the facts any of the candidates reads. */
+  const factsOver = (read: string[], seed: (boolean | undefined)[]) => {
+    const facts: Record<string, boolean> = {};
+    read.forEach((f, i) => seed[i % seed.length] !== undefined && (facts[f] = seed[i % seed.length]!));
+    return facts;
+  };
+  const seeded = fc.array(fc.constantFrom(true, false, undefined), { minLength: 64, maxLength: 64 });
+
+  it('gives two names of one body the same verdicts and the same questions, for every fact set', async () => {
+    expect(SAME_BODY.length).toBeGreaterThan(0);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...professions),
+        fc.constantFrom(...SAME_BODY),
+        fc.constantFrom(undefined, ...kinds),
+        seeded,
+        async (p, [a, b], k, seed) => {
+          const [ca, cb] = await Promise.all([candidatesIn(p, a, k), candidatesIn(p, b, k)]);
+          const facts = factsOver([...new Set([...readFacts(ca), ...readFacts(cb)])].sort(), seed);
+          const [x, y] = [assess(ca, facts), assess(cb, facts)];
+          expect([x.verdict, x.possibleVerdicts], `${p}: ${a} vs ${b} in ${k}`).toEqual([y.verdict, y.possibleVerdicts]);
+          expect(x.missingFacts.map((f) => f.id)).toEqual(y.missingFacts.map((f) => f.id));
+        },
+      ),
+      options(RUNS / 2),
+    );
+  }, 240_000);
+
+  it('never asks whether a recipient is bound when the graph states it', async () => {
+    await fc.assert(
+      fc.asyncProperty(situation, fc.constantFrom(undefined, ...kinds), async (pending, k) => {
+        const s = await pending;
+        if (!s.recipient) return;
+        const c = await candidatesIn(s.profession, s.recipient, k);
+        if (c.recipientStatus?.bound === undefined) return;
+        statusStated.set(s.recipient, c.recipientStatus.bound);
+        const a = assess(c, s.partial);
+        expect(
+          a.missingFacts.map((f) => f.id),
+          `${s.profession} → ${s.recipient}`,
+        ).not.toContain('recipient_bound_by_secret');
+        expect(readFacts(c)).not.toContain('recipient_bound_by_secret');
+      }),
+      options(RUNS / 2),
+    );
+    // The property was tried on recipients that state a status, both ways.
+    expect([...statusStated.values()]).toEqual(expect.arrayContaining([true, false]));
+  }, 240_000);
+
+  it('never tells a professional to weigh a seizure, nor offers a faculty of an act the answer bars', async () => {
+    await fc.assert(
+      fc.asyncProperty(situation, fc.constantFrom(undefined, 'kind-saisie-perquisition', 'kind-convocation-temoin', ...kinds), async (pending, k) => {
+        const s = await pending;
+        const c = await candidatesIn(s.profession, s.recipient, k);
+        const a = assess(c, s.partial);
+        if (a.act === 'undergo_seizure') expect(a.explanation.verdict).not.toMatch(/apprécier/);
+        const barred = new Set(a.acts.filter((x) => x.verdict === 'forbidden').map((x) => x.act));
+        for (const faculty of a.faculties) expect(faculty.act === undefined || !barred.has(faculty.act), faculty.id).toBe(true);
+      }),
+      options(RUNS / 2),
+    );
+  }, 240_000);
+
+  it('warns of every replaced text an answer cites, whatever the verdict', async () => {
+    await fc.assert(
+      fc.asyncProperty(situation, fc.constantFrom(undefined, ...kinds), async (pending, k) => {
+        const s = await pending;
+        const a = assess(await candidatesIn(s.profession, s.recipient, k), s.partial);
+        const cited = new Set<string>();
+        const walk = (value: unknown): void => {
+          if (Array.isArray(value)) value.forEach(walk);
+          else if (value && typeof value === 'object') {
+            const o = value as Record<string, unknown>;
+            if (o.status === 'replaced' && typeof o.id === 'string' && Array.isArray(o.replacedBy) && o.replacedBy.length) cited.add(o.id);
+            Object.values(o).forEach(walk);
+          }
+        };
+        walk({ ...a, explanation: undefined });
+        // Duties binding everyone cite their article by id (imposedBy): a replaced one needs its warning too.
+        const warned = a.explanation.steps.find((st) => st.kind === 'replaced')?.articles ?? [];
+        for (const id of cited) expect(warned, `${s.profession} → ${s.recipient} (${a.verdict})`).toContain(id);
+        if (a.duties.some((d) => d.id === 'duty-porter-secours')) expect(warned).toContain('cp-422bis');
+      }),
+      options(RUNS / 2),
+    );
+  }, 240_000);
+
+  it('never hides with a kind a recipient limit that the same question without a kind shows', async () => {
+    await fc.assert(
+      fc.asyncProperty(situation, fc.constantFrom(...kinds), async (pending, k) => {
+        const s = await pending;
+        if (!s.recipient) return;
+        const plain = assess(await candidatesIn(s.profession, s.recipient, undefined), s.partial);
+        const kind = assess(await candidatesIn(s.profession, s.recipient, k), s.partial);
+        const shown = (x: typeof plain) => x.recipientLimits.filter((l) => l.status !== 'does_not_hold').map((l) => l.id);
+        for (const id of shown(plain)) expect(shown(kind), `${s.profession} → ${s.recipient} in ${k}`).toContain(id);
+      }),
+      options(RUNS / 2),
+    );
+  }, 240_000);
 });

@@ -1,7 +1,9 @@
 // The brochure's worked examples (DOMAIN §7) and every Situation node of
 // graph-data, as one suite that any engine runs: `acceptanceSuite(name, getStore)`.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assessSituation } from '../../server/domain/assess.ts';
+import { factsOf } from '../../server/domain/conditions.ts';
 import type { Assessment } from '../../server/schema/api.ts';
 import type { GraphStore } from '../../server/store/GraphStore.ts';
 import { routeCandidatesOf } from '../support/routes.ts';
@@ -173,5 +175,57 @@ export function acceptanceSuite(engine: string, getStore: () => GraphStore): voi
           ).toContain(duty);
       }
     });
+  });
+
+  describe(`the law’s actors and acts on ${engine} (DOMAIN §5.1, properties 3 and 7–10)`, () => {
+    // A few hundred generated situations per engine; the embedded engine runs thousands more in test/acceptance/properties.test.ts.
+    const RUNS = Number(process.env.ENGINE_PROPERTY_RUNS ?? 300);
+    it(`keeps them on ${RUNS} generated situations`, async () => {
+      const store = getStore();
+      const vocabulary = await store.facts();
+      const parties = [...(await store.listNodes('Profession')), ...(await store.listNodes('Recipient'))];
+      const professions = parties.filter((n) => n.type === 'Profession').map((n) => n.id);
+      const recipients = parties.map((n) => n.id);
+      const kinds = (await store.listNodes('SituationKind')).map((n) => n.id);
+      const names = (await store.relationSubgraph(['SAME_AS'])).edges.map((e) => [e.source, e.target] as const);
+      expect(names.length).toBeGreaterThan(0);
+      const samples = fc.sample(
+        fc.record({
+          profession: fc.constantFrom(...professions),
+          recipient: fc.constantFrom(...recipients),
+          kind: fc.constantFrom(undefined, ...kinds),
+          pair: fc.constantFrom(...names),
+          seed: fc.array(fc.constantFrom(true, false, undefined), { minLength: 48, maxLength: 48 }),
+        }),
+        { seed: 20261207, numRuns: RUNS },
+      );
+      const read = (c: Awaited<ReturnType<typeof routeCandidatesOf>>) =>
+        [...new Set(c.routes.flatMap((r) => [...factsOf(r.requirements), ...r.limits.flatMap((l) => factsOf(l.requirements))]))].sort();
+      for (const s of samples) {
+        const facts = (list: string[]) => Object.fromEntries(list.flatMap((f, i) => (s.seed[i % 48] === undefined ? [] : [[f, s.seed[i % 48]!]])));
+        const c = await routeCandidatesOf(store, s.profession, s.recipient, s.kind);
+        const a = assessSituation(c, facts(read(c)), {}, vocabulary);
+        const where = `${s.profession} → ${s.recipient} in ${s.kind}`;
+        if (c.recipientStatus?.bound !== undefined)
+          expect(
+            a.missingFacts.map((f) => f.id),
+            where,
+          ).not.toContain('recipient_bound_by_secret');
+        if (a.act === 'undergo_seizure') expect(a.explanation.verdict, where).not.toMatch(/apprécier/);
+        const warned = a.explanation.steps.find((st) => st.kind === 'replaced')?.articles ?? [];
+        for (const route of a.routes) for (const source of route.derogatesFrom) if (source.status === 'replaced') expect(warned, where).toContain(source.id);
+        const plain = s.kind ? assessSituation(await routeCandidatesOf(store, s.profession, s.recipient), facts(read(c)), {}, vocabulary) : a;
+        const shown = (x: typeof a) => x.recipientLimits.filter((l) => l.status !== 'does_not_hold').map((l) => l.id);
+        for (const id of shown(plain)) expect(shown(a), where).toContain(id);
+        const [ca, cb] = [await routeCandidatesOf(store, s.profession, s.pair[0], s.kind), await routeCandidatesOf(store, s.profession, s.pair[1], s.kind)];
+        const both = facts([...new Set([...read(ca), ...read(cb)])].sort());
+        const [x, y] = [assessSituation(ca, both, {}, vocabulary), assessSituation(cb, both, {}, vocabulary)];
+        expect([x.verdict, x.possibleVerdicts, x.missingFacts.map((f) => f.id)], `${s.profession}: ${s.pair.join(' vs ')} in ${s.kind}`).toEqual([
+          y.verdict,
+          y.possibleVerdicts,
+          y.missingFacts.map((f) => f.id),
+        ]);
+      }
+    }, 600_000);
   });
 }

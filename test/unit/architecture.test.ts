@@ -44,6 +44,21 @@ describe('the layers of the code', () => {
     expect(importsFrom('server/domain/').filter((line) => !/→ server\/(domain|schema)\//.test(line))).toEqual([]);
   });
 
+  it('keeps the law out of the code: no profession or recipient id is written in server/domain (DOMAIN §5.1, property 7)', async () => {
+    const { loadGraphData } = await import('../../server/graph/load.ts');
+    const parties = loadGraphData()
+      .nodes.filter((n) => n.type === 'Profession' || n.type === 'Recipient')
+      .map((n) => n.id);
+    expect(parties.length).toBeGreaterThan(30);
+    const written = files
+      .filter((file) => relative(ROOT, file).startsWith('server/domain/'))
+      .flatMap((file) => {
+        const text = readFileSync(file, 'utf8');
+        return parties.filter((id) => new RegExp(`['"\`]${id}['"\`]`).test(text)).map((id) => `${relative(ROOT, file)}: ${id}`);
+      });
+    expect(written).toEqual([]);
+  });
+
   it('lets the API reach the store only through the service (createApp, the composition root, is handed the store)', () => {
     const reaching = importsFrom('server/api/').filter((line) => /→ server\/(store|domain)\//.test(line));
     expect(reaching).toEqual(['server/api/app.ts → server/store/GraphStore.ts']);

@@ -235,8 +235,15 @@ export const ROUTE_SUBGRAPH = `
     MATCH path = (p)-[:IS_A*0..]->(h:${NODE_LABEL})
     RETURN collect(DISTINCT h) AS holders, collect(relationships(path)) AS holderEdges
   }
+  // the recipient's other names (SAME_AS, either way): one body, one chain
   CALL () {
-    OPTIONAL MATCH path = (r:${NODE_LABEL} {id: $recipient})-[:IS_A*0..]->(:${NODE_LABEL})
+    OPTIONAL MATCH (r:${NODE_LABEL} {id: $recipient})-[alias:SAME_AS]-(a:${NODE_LABEL})
+    WHERE r.${VERSION_PROPERTY} = $version
+    RETURN collect(DISTINCT a.id) AS aliases, collect(alias) AS aliasEdges
+  }
+  CALL (aliases) {
+    UNWIND [$recipient] + aliases AS rid
+    OPTIONAL MATCH path = (r:${NODE_LABEL} {id: rid})-[:IS_A*0..]->(:${NODE_LABEL})
     WHERE r.${VERSION_PROPERTY} = $version
     RETURN collect(nodes(path)) AS recipientNodes, collect(relationships(path)) AS recipientEdges
   }
@@ -260,7 +267,7 @@ export const ROUTE_SUBGRAPH = `
   }
   CALL (owners) {
     UNWIND owners AS x
-    MATCH (y:${NODE_LABEL})-[e:ESTABLISHES|RESTRICTS|IMPOSES]->(x)
+    MATCH (y:${NODE_LABEL})-[e:ESTABLISHES|RESTRICTS|QUALIFIES|IMPOSES]->(x)
     RETURN collect(DISTINCT y) AS inNodes, collect(e) AS inEdges
   }
   WITH *, [n IN inNodes WHERE n.type = 'Limit'] AS limits,
@@ -283,11 +290,23 @@ export const ROUTE_SUBGRAPH = `
   }
   CALL (targets) {
     UNWIND targets AS t
+    MATCH (t)-[e:SAME_AS]-(a:${NODE_LABEL})
+    RETURN collect(DISTINCT a) AS targetAliases, collect(e) AS targetAliasEdges
+  }
+  CALL (targets, targetAliases) {
+    UNWIND targets + targetAliases AS t
     MATCH path = (t)-[:IS_A*0..]->(:${NODE_LABEL})
     RETURN collect(nodes(path)) AS targetNodes, collect(relationships(path)) AS targetEdges
   }
+  // the legal status of the recipient and of every recipient a route names: the texts that bind them
+  WITH *, recipientChain + reduce(acc = [], ns IN targetNodes | acc + ns) AS statusHolders
+  CALL (statusHolders) {
+    UNWIND statusHolders AS c
+    MATCH (c)-[e:BOUND_BY]->(y:${NODE_LABEL})
+    RETURN collect(DISTINCT y) AS boundNodes, collect(e) AS boundEdges
+  }
   // the articles that establish a rule, and the secret a route lifts (DEROGATES_FROM), each with its code and replacement
-  WITH *, [n IN inNodes + limitSources + outNodes WHERE n.type IN ['Provision', 'CaseLaw']] AS sources
+  WITH *, [n IN inNodes + limitSources + outNodes + boundNodes WHERE n.type IN ['Provision', 'CaseLaw']] AS sources
   CALL (sources) {
     UNWIND sources AS s
     MATCH (s)-[e:PART_OF|REPLACED_BY]->(y:${NODE_LABEL})
@@ -298,9 +317,9 @@ export const ROUTE_SUBGRAPH = `
     MATCH (s)-[:PART_OF]->(:${NODE_LABEL})-[e:REPLACED_BY]->(y:${NODE_LABEL})
     RETURN collect(DISTINCT y) AS laterNodes, collect(e) AS laterEdges
   }
-  WITH holders + owners + outNodes + inNodes + concernNodes + limitSources + sourceNodes + laterNodes
+  WITH holders + owners + outNodes + inNodes + concernNodes + limitSources + sourceNodes + laterNodes + targetAliases + boundNodes
          + reduce(acc = [], ns IN recipientNodes + treeNodes + targetNodes | acc + ns) AS nodes,
-       ownerEdges + outEdges + inEdges + concernEdges + limitSourceEdges + sourceEdges + laterEdges
+       ownerEdges + outEdges + inEdges + concernEdges + limitSourceEdges + sourceEdges + laterEdges + aliasEdges + targetAliasEdges + boundEdges
          + reduce(acc = [], es IN holderEdges + recipientEdges + treeEdges + targetEdges | acc + es) AS edges
   UNWIND nodes AS n
   WITH collect(DISTINCT n) AS nodes, edges
