@@ -480,7 +480,7 @@ function relevantDoubts(candidates: RouteCandidates, routes: AssessedRoute[], re
     const ownConditionsHold = !route.conditions.some((c) => c.status === 'unmet');
     for (const limit of [...route.limits, ...route.qualifications]) if (ownConditionsHold && limit.status !== 'does_not_hold') rules.add(limit.id);
   }
-  for (const limit of recipientLimits) if (limit.status !== 'does_not_hold') rules.add(limit.id);
+  for (const limit of recipientLimits) if (limit.status !== 'does_not_hold' && !limit.aside) rules.add(limit.id);
   const ruleIds = new Set([
     ...candidates.routes.flatMap((r) => [r.exception.id, ...r.limits.map((l) => l.limit.id), ...r.qualifications.map((l) => l.limit.id)]),
     ...candidates.recipientLimits.map((l) => l.limit.id),
@@ -509,7 +509,14 @@ export function assessSituation(candidates: RouteCandidates, givenFacts: FactVal
   const acts = otherActs(routes);
   const inPlay = new Set<Act>([act, ...routes.map((r) => r.exception.act), ...acts.map((a) => a.act)]);
   const barred = new Set(acts.filter((a) => a.verdict === 'forbidden').map((a) => a.act));
-  const recipientLimits = candidates.recipientLimits.map((limit) => assessLimit(limit, facts));
+  // A limit naming the recipient concerns the secret: nothing to say to a person it does not bind; about another act (a police
+  // hearing beside a report), it is listed but not said, unless the kind asked names it.
+  const recipientLimits = bound
+    ? candidates.recipientLimits.map((limit) => ({
+        ...assessLimit(limit, facts),
+        ...(!limit.involved && limit.restrictsAct !== undefined && limit.restrictsAct !== act && { aside: true }),
+      }))
+    : [];
   const assessment: Omit<Assessment, 'explanation'> = {
     verdict,
     possibleVerdicts,

@@ -56,7 +56,7 @@ function headline(assessment: Unexplained): string {
     }
     case 'permitted':
       if (act === 'undergo_seizure')
-        return `Le secret ne s’oppose pas à la saisie ni à la perquisition${towards(assessment, 'par')} : vous ne pouvez pas vous y opposer${
+        return `Le secret ne s’oppose pas à la saisie ni à la perquisition : vous ne pouvez pas vous y opposer${
           assessment.guarantees.length ? ` ; garanties : ${assessment.guarantees.map((g) => g.label).join(' ; ')}` : ''
         }.`;
       if (assessment.possibleVerdicts.includes('required'))
@@ -66,14 +66,14 @@ function headline(assessment: Unexplained): string {
       return `Permis : vous pouvez ${ACT_PHRASES[act]}${towards(assessment)}, sans y être obligé(e) ; c’est à vous d’apprécier.`;
     case 'forbidden':
       if (act === 'undergo_seizure')
-        return `Interdit : le secret professionnel s’oppose ici à la saisie et à la perquisition (art. 458 du Code pénal et la jurisprudence que cite la brochure)${towards(assessment, 'par')}.`;
+        return 'Interdit : le secret professionnel s’oppose ici à la saisie et à la perquisition (art. 458 du Code pénal et la jurisprudence que cite la brochure).';
       return `Interdit : le secret professionnel s’impose (art. 458 du Code pénal) ; aucune exception légale ne s’ouvre ici${towards(assessment)}.`;
     case 'undetermined':
       return 'À déterminer : la réponse dépend de faits encore inconnus (voir les questions ci-dessous).';
     case 'not_bound': {
       const base = profession.bound
         ? 'Pas tenu au secret : l’information n’a pas été reçue dans un cadre professionnel — le secret couvre ce que le professionnel apprend en cette qualité, même hors du travail s’il est clairement identifié comme tel (Cass. 20 février 1905).'
-        : `Pas tenu au secret : la profession « ${profession.label} » n’est pas soumise au secret professionnel.`;
+        : `Pas tenu au secret : en tant que « ${profession.label} », vous n’êtes pas soumis(e) au secret professionnel.`;
       return assessment.possibleVerdicts.includes('required')
         ? `${base} Une obligation peut toutefois s’appliquer à vous selon les faits (${pendingObligations(assessment)}).`
         : base;
@@ -98,7 +98,7 @@ function closedOnlyByExcess(route: AssessedRoute): boolean {
 /** The obligations still possible: the requiring routes not yet settled, by their articles. */
 function pendingObligations(assessment: Unexplained): string {
   const pending = assessment.routes.filter((r) => r.effect === 'requires' && r.status === 'undetermined');
-  return [...new Set(pending.map((r) => `${citeSources(r.provisions)} — ${r.exception.label}`))].join(' ; ') || 'voir les questions';
+  return [...new Set(pending.map((r) => r.exception.label))].join(' ; ') || 'voir les questions';
 }
 
 function citeSources(sources: SourceRef[]): string {
@@ -192,8 +192,10 @@ export function explainAssessment(assessment: Unexplained, candidates?: Pick<Rou
   const decisive = assessment.routes.filter((r) => r.status === 'open');
   const pending = assessment.routes.filter((r) => r.status === 'undetermined');
   for (const route of decisive) steps.push(routeStep('route', route));
-  if (assessment.verdict !== 'not_bound' || decisive.length || assessment.possibleVerdicts.includes('required')) {
-    for (const route of pending) steps.push(routeStep('pending', route));
+  // A route still open matters only while the verdict may change: beside « permitted, possibly required », only the obligations.
+  if (assessment.possibleVerdicts.length > 1) {
+    const mayChange = assessment.verdict === 'permitted' || assessment.verdict === 'not_bound' ? pending.filter((r) => r.effect === 'requires') : pending;
+    for (const route of mayChange) steps.push(routeStep('pending', route));
   }
   if (assessment.verdict === 'forbidden' && assessment.routes.length) {
     const closed = assessment.routes.map((r) => `${citeSources(r.provisions)} (${r.exception.label})`).join(' ; ');
@@ -233,7 +235,7 @@ export function explainAssessment(assessment: Unexplained, candidates?: Pick<Rou
   }
   // A limit naming the recipient explains a refusal; beside a "may", a "must" or a person the secret does not bind it would only mislead.
   const refusing = assessment.verdict === 'forbidden' || assessment.verdict === 'undetermined';
-  for (const limit of assessment.recipientLimits.filter((l) => refusing && l.status !== 'does_not_hold')) {
+  for (const limit of assessment.recipientLimits.filter((l) => refusing && !l.aside && l.status !== 'does_not_hold')) {
     steps.push(
       step(
         'recipient_limit',
@@ -263,7 +265,8 @@ export function explainAssessment(assessment: Unexplained, candidates?: Pick<Rou
     steps.push(
       step('recommendations', `Recommandations de la brochure (pas des obligations) : ${assessment.recommendations.map((d) => d.label).join(' ; ')}.`),
     );
-  if (assessment.missingFacts.length) steps.push(step('next_question', `À vérifier d’abord : ${assessment.missingFacts[0].question}`));
+  const next = assessment.missingFacts.find((q) => q.outcomes.yes !== assessment.verdict || q.outcomes.no !== assessment.verdict);
+  if (next) steps.push(step('next_question', `À vérifier d’abord : ${next.question}`));
   const note = replacementNote(citedSources(assessment, candidates));
   if (note) steps.push(step('replaced', note.text, note.articles));
   return { verdict: headline(assessment), steps };

@@ -22,8 +22,11 @@ export interface LimitCandidate {
   sources: SourceRef[];
   /** empty: the limit always holds once it concerns the situation */
   requirements: Requirement[];
-  /** the route it restricts */
+  /** the route it restricts, and that route's act */
   restricts: string;
+  restrictsAct?: Act;
+  /** the kind of situation asked names it */
+  involved?: boolean;
   elements: Elements;
 }
 
@@ -82,9 +85,19 @@ export function recipientStatus(view: GraphView, id: string, chain: Map<string, 
     .sort((a, b) => chain.get(a.id)!.length - chain.get(b.id)!.length || byId(a, b));
   const nearest = stating.filter((n) => chain.get(n.id)!.length === chain.get(stating[0]?.id ?? '')?.length);
   const agreed = nearest.length && nearest.every((n) => n.bound === nearest[0].bound) ? nearest[0] : undefined;
-  const boundBy = agreed
+  // The texts: those of the nearest name or category that names some without saying otherwise (a psychiatre, as a médecin).
+  const naming = agreed
+    ? [...chain.keys()]
+        .sort((a, b) => chain.get(a)!.length - chain.get(b)!.length || (a < b ? -1 : 1))
+        .find((n) => {
+          const other = view.node(n);
+          const says = other && (other.type === 'Profession' || other.type === 'Recipient') ? other.bound : undefined;
+          return view.out(n, 'BOUND_BY').length > 0 && (says === undefined || says === agreed.bound);
+        })
+    : undefined;
+  const boundBy = naming
     ? view
-        .out(agreed.id, 'BOUND_BY')
+        .out(naming, 'BOUND_BY')
         .map((e) => sourceRef(view, e.target))
         .filter((s): s is SourceRef => s !== undefined)
         .sort(byId)
@@ -481,7 +494,12 @@ export function buildRouteCandidates(
         const limitElements = new ElementSet().add(edge);
         if (!named || !limitConcerns(view, edge.source, holderChain, recipientChain, limitElements)) continue;
         const candidate = limitCandidate(view, edge.source, exceptionId, limitElements, recipientStated, edge.act);
-        if (candidate && !recipientLimits.some((l) => l.limit.id === candidate.limit.id)) recipientLimits.push(candidate);
+        if (candidate && !recipientLimits.some((l) => l.limit.id === candidate.limit.id))
+          recipientLimits.push({
+            ...candidate,
+            restrictsAct: (view.node(exceptionId) as NodeOf<'Exception'>).act ?? 'tell',
+            ...(involved?.has(candidate.limit.id) && { involved: true }),
+          });
       }
     }
   }

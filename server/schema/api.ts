@@ -127,6 +127,10 @@ export type AssessRequest = z.input<typeof AssessBody>;
 export const AssessedLimit = NodeRef.extend({
   summary: z.string(),
   act: Act.optional().describe('the one act of the route this limit bars (handing over a report); absent: the whole route'),
+  aside: z
+    .boolean()
+    .optional()
+    .describe('a recipient limit about another act than the answer’s (a police hearing beside a report to the procureur): listed, not said'),
   status: z.enum(['holds', 'does_not_hold', 'undetermined']),
   sources: z.array(SourceRef),
   conditions: z.array(EvaluatedRequirement),

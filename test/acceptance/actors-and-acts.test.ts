@@ -124,7 +124,9 @@ describe('4. what is handed over is not what is said', () => {
     expect(a.act).toBe('testify');
     expect(a.acts).toEqual([{ act: 'hand_over', verdict: 'forbidden', limits: ['lim-rapports-jeunesse'] }]);
     expect(ids(a.duties)).toContain('duty-comparaitre-preter-serment');
-    expect(ids(a.faculties)).not.toContain('duty-reponse-ecrite-documents');
+    // The written statement stays; handing over documents does not, for this one (brochure A.I.1).
+    expect(ids(a.faculties)).toContain('duty-reponse-ecrite-documents');
+    expect(ids(a.faculties)).not.toContain('duty-remise-documents');
   });
 
   it('asks, once testimony is settled, whether the document is such a report', async () => {
@@ -205,10 +207,11 @@ describe('7. what belongs is shown, what does not is not', () => {
 
   it('offers the written answer before the juge d’instruction only', async () => {
     const judge = await ask({ profession: 'infirmier', recipient: 'juge-instruction', facts: { sworn_testimony: true } });
-    expect(ids(judge.faculties)).toContain('duty-reponse-ecrite-documents');
+    expect(ids(judge.faculties)).toEqual(expect.arrayContaining(['duty-reponse-ecrite-documents', 'duty-remise-documents']));
     for (const recipient of ['juridiction', 'commission-enquete-parlementaire']) {
       const a = await ask({ profession: 'infirmier', recipient, facts: { sworn_testimony: true } });
       expect(ids(a.faculties), recipient).not.toContain('duty-reponse-ecrite-documents');
+      expect(ids(a.faculties), recipient).not.toContain('duty-remise-documents');
     }
   });
 

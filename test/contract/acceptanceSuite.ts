@@ -179,7 +179,7 @@ export function acceptanceSuite(engine: string, getStore: () => GraphStore): voi
 
   describe(`the law’s actors and acts on ${engine} (DOMAIN §5.1, properties 3 and 7–10)`, () => {
     // A few hundred generated situations per engine; the embedded engine runs thousands more in test/acceptance/properties.test.ts.
-    const RUNS = Number(process.env.ENGINE_PROPERTY_RUNS ?? 300);
+    const RUNS = Number(process.env.ENGINE_PROPERTY_RUNS ?? 200);
     it(`keeps them on ${RUNS} generated situations`, async () => {
       const store = getStore();
       const vocabulary = await store.facts();
@@ -201,9 +201,16 @@ export function acceptanceSuite(engine: string, getStore: () => GraphStore): voi
       );
       const read = (c: Awaited<ReturnType<typeof routeCandidatesOf>>) =>
         [...new Set(c.routes.flatMap((r) => [...factsOf(r.requirements), ...r.limits.flatMap((l) => factsOf(l.requirements))]))].sort();
+      // One selection per question asked: a Cypher statement each on Neo4j.
+      const selected = new Map<string, ReturnType<typeof routeCandidatesOf>>();
+      const candidates = (p: string, r?: string, k?: string) => {
+        const key = `${p}|${r}|${k}`;
+        if (!selected.has(key)) selected.set(key, routeCandidatesOf(store, p, r, k));
+        return selected.get(key)!;
+      };
       for (const s of samples) {
         const facts = (list: string[]) => Object.fromEntries(list.flatMap((f, i) => (s.seed[i % 48] === undefined ? [] : [[f, s.seed[i % 48]!]])));
-        const c = await routeCandidatesOf(store, s.profession, s.recipient, s.kind);
+        const c = await candidates(s.profession, s.recipient, s.kind);
         const a = assessSituation(c, facts(read(c)), {}, vocabulary);
         const where = `${s.profession} → ${s.recipient} in ${s.kind}`;
         if (c.recipientStatus?.bound !== undefined)
@@ -214,10 +221,10 @@ export function acceptanceSuite(engine: string, getStore: () => GraphStore): voi
         if (a.act === 'undergo_seizure') expect(a.explanation.verdict, where).not.toMatch(/apprécier/);
         const warned = a.explanation.steps.find((st) => st.kind === 'replaced')?.articles ?? [];
         for (const route of a.routes) for (const source of route.derogatesFrom) if (source.status === 'replaced') expect(warned, where).toContain(source.id);
-        const plain = s.kind ? assessSituation(await routeCandidatesOf(store, s.profession, s.recipient), facts(read(c)), {}, vocabulary) : a;
+        const plain = s.kind ? assessSituation(await candidates(s.profession, s.recipient), facts(read(c)), {}, vocabulary) : a;
         const shown = (x: typeof a) => x.recipientLimits.filter((l) => l.status !== 'does_not_hold').map((l) => l.id);
         for (const id of shown(plain)) expect(shown(a), where).toContain(id);
-        const [ca, cb] = [await routeCandidatesOf(store, s.profession, s.pair[0], s.kind), await routeCandidatesOf(store, s.profession, s.pair[1], s.kind)];
+        const [ca, cb] = [await candidates(s.profession, s.pair[0], s.kind), await candidates(s.profession, s.pair[1], s.kind)];
         const both = facts([...new Set([...read(ca), ...read(cb)])].sort());
         const [x, y] = [assessSituation(ca, both, {}, vocabulary), assessSituation(cb, both, {}, vocabulary)];
         expect([x.verdict, x.possibleVerdicts, x.missingFacts.map((f) => f.id)], `${s.profession}: ${s.pair.join(' vs ')} in ${s.kind}`).toEqual([
