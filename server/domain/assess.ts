@@ -130,26 +130,56 @@ function routeStatus(route: RouteCandidate, facts: FactValues): RouteStatus {
  * fact no open question reads cannot change any verdict, and would only double
  * the search.
  */
+/**
+ * Whether the secret binds the person: by profession (in a professional
+ * frame), or by a duty that binds whoever it applies to once its conditions
+ * hold (the participants of a case consultation, art. 458ter, when that is
+ * the kind of situation asked) — unknown while those may hold.
+ */
+function bindingOf(candidates: RouteCandidates, boundByProfession: boolean): { at: (facts: FactValues) => Tri; reads: string[] } {
+  // Only where the kind asked names it (a case consultation): elsewhere the question is not about what one learned there.
+  const binding = boundByProfession ? [] : candidates.standaloneDuties.filter((d) => d.duty.binds && d.involved);
+  return {
+    at: (facts) => (boundByProfession ? true : any(binding.map((d) => valueOfAll(d.requirements, facts)))),
+    reads: binding.flatMap((d) => factsOf(d.requirements)),
+  };
+}
+
+/** Whether a verdict holds when it is not known whether the secret binds: only if it does either way. */
+function verdictHoldsEither(verdict: Verdict, bound: Tri, statuses: Pick<AssessedRoute, 'effect' | 'status'>[]): Tri {
+  if (bound !== undefined) return verdictHolds(verdict, bound, statuses);
+  const [yes, no] = [verdictHolds(verdict, true, statuses), verdictHolds(verdict, false, statuses)];
+  if (yes === true && no === true) return true;
+  if (yes === false && no === false) return false;
+  return undefined;
+}
+
 export function possibleVerdictsOf(candidates: RouteCandidates, facts: FactValues, bound: boolean): Verdict[] {
   const routes = candidates.routes.map((r) => ({
     route: r,
     effect: r.exception.effect,
     reads: readsOf(r).filter((f) => f !== FRAME_FACT),
   }));
-  const verdicts: Verdict[] = bound ? ['required', 'permitted', 'forbidden'] : ['required', 'not_bound'];
+  const binding = bindingOf(candidates, bound);
+  const verdicts: Verdict[] = bound
+    ? ['required', 'permitted', 'forbidden']
+    : binding.reads.length
+      ? ['required', 'permitted', 'forbidden', 'not_bound']
+      : ['required', 'not_bound'];
   const found = new Set<Verdict>();
   let budget = SEARCH_BUDGET;
   const search = (assigned: Record<string, boolean | undefined>, pending: Verdict[]): void => {
     const statuses = routes.map((r) => ({ effect: r.effect, status: routeStatus(r.route, assigned) }));
+    const boundNow = binding.at(assigned);
     const open: Verdict[] = [];
     for (const verdict of pending) {
       if (found.has(verdict)) continue;
-      const holds = verdictHolds(verdict, bound, statuses);
+      const holds = verdictHoldsEither(verdict, boundNow, statuses);
       if (holds === true) found.add(verdict);
       else if (holds === undefined) open.push(verdict);
     }
     if (!open.length) return;
-    let fact: string | undefined;
+    let fact: string | undefined = boundNow === undefined ? binding.reads.find((f) => assigned[f] === undefined) : undefined;
     for (let i = 0; i < routes.length && fact === undefined; i++) {
       if (statuses[i].status === 'undetermined') fact = routes[i].reads.find((f) => assigned[f] === undefined);
     }
@@ -174,16 +204,19 @@ export function possibleVerdictsOf(candidates: RouteCandidates, facts: FactValue
  */
 export function canChangeVerdict(candidates: RouteCandidates, facts: FactValues, bound: boolean, fact: string): boolean {
   const routes = candidates.routes.map((r) => ({ route: r, effect: r.exception.effect, reads: readsOf(r).filter((f) => f !== FRAME_FACT && f !== fact) }));
-  const verdicts: Verdict[] = bound ? ['required', 'permitted', 'forbidden'] : ['required', 'not_bound'];
+  const binding = bindingOf(candidates, bound);
+  if (binding.reads.includes(fact)) return true;
+  const verdicts: Verdict[] = ['required', 'permitted', 'forbidden', 'not_bound'];
   let budget = 2_000;
-  const settled = (statuses: { effect: 'permits' | 'requires'; status: RouteStatus }[]) => verdicts.find((v) => verdictHolds(v, bound, statuses) === true);
+  const settled = (statuses: { effect: 'permits' | 'requires'; status: RouteStatus }[], b: Tri) =>
+    verdicts.find((v) => verdictHoldsEither(v, b, statuses) === true);
   const search = (assigned: Record<string, boolean | undefined>): boolean => {
     if (budget-- <= 0) return true;
     const yes = routes.map((r) => ({ effect: r.effect, status: routeStatus(r.route, { ...assigned, [fact]: true }) }));
     const no = routes.map((r) => ({ effect: r.effect, status: routeStatus(r.route, { ...assigned, [fact]: false }) }));
-    const [vy, vn] = [settled(yes), settled(no)];
+    const [vy, vn] = [settled(yes, binding.at(assigned)), settled(no, binding.at(assigned))];
     if (vy && vn) return vy !== vn;
-    let next: string | undefined;
+    let next: string | undefined = binding.at(assigned) === undefined ? binding.reads.find((f) => assigned[f] === undefined) : undefined;
     for (let i = 0; i < routes.length && next === undefined; i++) {
       if (yes[i].status === 'undetermined' || no[i].status === 'undetermined') next = routes[i].reads.find((f) => assigned[f] === undefined);
     }
@@ -202,7 +235,8 @@ export function canChangeVerdict(candidates: RouteCandidates, facts: FactValues,
 export function verdictOfPossible(possible: Verdict[]): Verdict {
   const has = (v: Verdict) => possible.includes(v);
   if (possible.length === 1) return possible[0];
-  if (has('not_bound')) return 'not_bound';
+  // « Not bound » stays true if a duty binding everyone makes it « required », not if a duty that binds to secrecy makes it « forbidden ».
+  if (has('not_bound')) return has('forbidden') || has('permitted') ? 'undetermined' : 'not_bound';
   if (has('permitted') && !has('forbidden')) return 'permitted';
   return 'undetermined';
 }
@@ -265,14 +299,18 @@ function rankMissingFacts(
   // A settled answer needs no question; "permitted, possibly required" only those of the obligations still open.
   const open = possible.length === 1 ? [] : candidates.routes.filter((r) => assessRoute(r, facts).status !== 'closed');
   const asked = verdict === 'permitted' ? open.filter((r) => r.exception.effect === 'requires') : open;
-  const unknown = [...new Set(asked.flatMap(readsOf))].filter((f) => !(f in facts) && f !== FRAME_FACT);
+  const binds = bindingOf(candidates, bound);
+  const unknown = [...new Set([...asked.flatMap(readsOf), ...(binds.at(facts) === undefined ? binds.reads : [])])].filter(
+    (f) => !(f in facts) && f !== FRAME_FACT,
+  );
   const kindOrder = new Map((candidates.situation?.facts ?? []).map((f, i) => [f, i]));
   const order = new Map(vocabulary.map((f, i) => [f.id, i]));
   const byId = new Map(vocabulary.map((f) => [f.id, f]));
   // A fact whose group is already settled (the other branch of an "any" already met) is not worth asking.
-  const live = new Set(
-    asked.flatMap((r) => [...liveFacts(r.requirements, facts), ...r.limits.filter(wholeRoute).flatMap((l) => liveFacts(l.requirements, facts))]),
-  );
+  const live = new Set([
+    ...asked.flatMap((r) => [...liveFacts(r.requirements, facts), ...r.limits.filter(wholeRoute).flatMap((l) => liveFacts(l.requirements, facts))]),
+    ...(binds.at(facts) === undefined ? binds.reads : []),
+  ]);
   const scored = unknown.flatMap((fact) => {
     if (!live.has(fact) || !canChangeVerdict(candidates, facts, bound, fact)) return [];
     const [yes, no] = [true, false].map((value) => possibleVerdictsOf(candidates, { ...facts, [fact]: value }, bound));
@@ -385,16 +423,17 @@ function mainAct(candidates: RouteCandidates, routes: AssessedRoute[]): Act {
 function otherActs(routes: AssessedRoute[]): Assessment['acts'] {
   const byAct = new Map<Act, { statuses: RouteStatus[]; effects: Set<string>; limits: Set<string> }>();
   for (const route of routes) {
+    // A route closed whole has no act of its own left to weigh (a mediator who may not testify hands over nothing either).
+    if (route.status === 'closed') continue;
     for (const limit of route.limits) {
       if (limit.act === undefined) continue;
       const entry = byAct.get(limit.act) ?? { statuses: [], effects: new Set(), limits: new Set() };
       const barred = route.limits.filter((l) => l.act === limit.act);
-      const status: RouteStatus =
-        route.status === 'closed' || barred.some((l) => l.status === 'holds')
-          ? 'closed'
-          : route.status === 'undetermined' || barred.some((l) => l.status === 'undetermined')
-            ? 'undetermined'
-            : 'open';
+      const status: RouteStatus = barred.some((l) => l.status === 'holds')
+        ? 'closed'
+        : route.status === 'undetermined' || barred.some((l) => l.status === 'undetermined')
+          ? 'undetermined'
+          : 'open';
       entry.statuses.push(status);
       entry.effects.add(route.effect);
       if (limit.status !== 'does_not_hold') entry.limits.add(limit.id);
@@ -514,7 +553,7 @@ export function assessSituation(candidates: RouteCandidates, givenFacts: FactVal
   const recipientLimits = bound
     ? candidates.recipientLimits.map((limit) => ({
         ...assessLimit(limit, facts),
-        ...(!limit.involved && limit.restrictsAct !== undefined && limit.restrictsAct !== act && { aside: true }),
+        ...(!limit.involved && (limit.restrictsInPlay === false || (limit.restrictsAct !== undefined && limit.restrictsAct !== act)) && { aside: true }),
       }))
     : [];
   const assessment: Omit<Assessment, 'explanation'> = {

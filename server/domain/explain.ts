@@ -67,6 +67,12 @@ function headline(assessment: Unexplained): string {
     case 'forbidden':
       if (act === 'undergo_seizure')
         return 'Interdit : le secret professionnel s’oppose ici à la saisie et à la perquisition (art. 458 du Code pénal et la jurisprudence que cite la brochure).';
+      // Not bound by profession, bound here by what one took part in (art. 458ter).
+      if (!profession.bound) {
+        const binding = assessment.duties.filter((d) => d.binds && d.status === 'applies').map((d) => d.label);
+        if (binding.length)
+          return `Interdit : ${binding.join(' ; ')} — ce que vous y avez appris reste secret ; aucune exception légale ne s’ouvre ici${towards(assessment)}.`;
+      }
       return `Interdit : le secret professionnel s’impose (art. 458 du Code pénal) ; aucune exception légale ne s’ouvre ici${towards(assessment)}.`;
     case 'undetermined':
       return 'À déterminer : la réponse dépend de faits encore inconnus (voir les questions ci-dessous).';
@@ -188,15 +194,19 @@ const dutyLine = (d: Assessment['duties'][number]) =>
   d.status === 'to_check' ? `${d.label} (à vérifier)` : d.status === 'lifted' ? `${d.label} (ne s’applique pas ici : une exemption est remplie)` : d.label;
 
 export function explainAssessment(assessment: Unexplained, candidates?: Pick<RouteCandidates, 'standaloneDuties'>): Explanation {
+  const applying = new Set(assessment.duties.filter((d) => d.status === 'applies').map((d) => d.id));
   const steps: ExplanationStep[] = [];
   const decisive = assessment.routes.filter((r) => r.status === 'open');
   const pending = assessment.routes.filter((r) => r.status === 'undetermined');
   for (const route of decisive) steps.push(routeStep('route', route));
   // A route still open matters only while the verdict may change: beside « permitted, possibly required », only the obligations.
-  if (assessment.possibleVerdicts.length > 1) {
-    const mayChange = assessment.verdict === 'permitted' || assessment.verdict === 'not_bound' ? pending.filter((r) => r.effect === 'requires') : pending;
-    for (const route of mayChange) steps.push(routeStep('pending', route));
-  }
+  const listed =
+    assessment.possibleVerdicts.length < 2
+      ? []
+      : assessment.verdict === 'permitted' || assessment.verdict === 'not_bound'
+        ? pending.filter((r) => r.effect === 'requires')
+        : pending;
+  for (const route of listed) steps.push(routeStep('pending', route));
   if (assessment.verdict === 'forbidden' && assessment.routes.length) {
     const closed = assessment.routes.map((r) => `${citeSources(r.provisions)} (${r.exception.label})`).join(' ; ');
     steps.push(step('closed', `Voies examinées et fermées : ${closed}.`, [...new Set(assessment.routes.flatMap((r) => r.provisions.map((p) => p.id)))]));
@@ -246,7 +256,14 @@ export function explainAssessment(assessment: Unexplained, candidates?: Pick<Rou
   }
   // What narrows a route the answer uses without closing it (what a case consultation may lead to).
   const qualifications = new Map(
-    [...decisive, ...pending].flatMap((r) => r.qualifications.filter((q) => q.status !== 'does_not_hold').map((q) => [q.id, q] as const)),
+    [
+      ...[...decisive, ...listed].flatMap((r) => r.qualifications),
+      ...(candidates?.standaloneDuties ?? [])
+        .filter((d) => applying.has(d.duty.id))
+        .flatMap((d) => d.qualifications.map((q) => ({ ...q.limit, status: 'holds' as const, sources: q.sources }))),
+    ]
+      .filter((q) => q.status !== 'does_not_hold')
+      .map((q) => [q.id, q] as const),
   );
   for (const q of qualifications.values())
     steps.push(

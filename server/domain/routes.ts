@@ -25,6 +25,8 @@ export interface LimitCandidate {
   /** the route it restricts, and that route's act */
   restricts: string;
   restrictsAct?: Act;
+  /** the route it restricts is one the question considers (in the kind asked): otherwise it explains nothing here */
+  restrictsInPlay?: boolean;
   /** the kind of situation asked names it */
   involved?: boolean;
   elements: Elements;
@@ -52,6 +54,8 @@ export interface DutyCandidate {
   trigger?: string;
   /** the kind of situation asked names it: its facts are worth asking */
   involved?: boolean;
+  /** limits that narrow what follows it (QUALIFIES): what a case consultation may lead to */
+  qualifications: LimitCandidate[];
   sources: SourceRef[];
   requirements: Requirement[];
   elements: Elements;
@@ -366,7 +370,8 @@ function dutiesOf(
 
 function dutyRef(node: GraphNode): DutyRef {
   const act = node.type === 'Duty' ? node.act : undefined;
-  return { ...ref(node), summary: node.summary, kind: (node.type === 'Duty' && node.kind) || 'duty', ...(act && { act }) };
+  const binds = node.type === 'Duty' && node.binds;
+  return { ...ref(node), summary: node.summary, kind: (node.type === 'Duty' && node.kind) || 'duty', ...(act && { act }), ...(binds && { binds }) };
 }
 
 const NOTHING_STATED: Stated = new Map();
@@ -498,6 +503,7 @@ export function buildRouteCandidates(
           recipientLimits.push({
             ...candidate,
             restrictsAct: (view.node(exceptionId) as NodeOf<'Exception'>).act ?? 'tell',
+            restrictsInPlay: inPlay(exceptionId),
             ...(involved?.has(candidate.limit.id) && { involved: true }),
           });
       }
@@ -513,10 +519,14 @@ export function buildRouteCandidates(
       if (edge.role === 'recipient' || duty?.type !== 'Duty' || seenDuties.has(duty.id) || !(inPlay(duty.id) || duty.trigger)) continue;
       seenDuties.add(duty.id);
       const elements = new ElementSet().node(professionId).add(...holderChain.get(ancestor)!, edge);
+      // A duty that binds to secrecy does not bind within the circle the secret was shared in (the consultation itself).
+      const within = recipientChain !== undefined && (duty.bindsWithin ?? []).some((id) => recipientChain.has(id));
+      const { binds: _binds, ...unbound } = dutyRef(duty);
       standaloneDuties.push({
-        duty: dutyRef(duty),
+        duty: within ? unbound : dutyRef(duty),
         trigger: duty.trigger,
         ...(involved?.has(duty.id) && { involved: true }),
+        qualifications: limitsOn(view, 'QUALIFIES', duty.id, holderChain, recipientChain ?? new Map(), recipientStated, elements),
         sources: sourcesOf(view, duty.id, elements),
         requirements: requirementsOf(view, duty.id, elements),
         elements: elements.toJSON(),

@@ -94,6 +94,7 @@ export const DutyRef = NodeRef.extend({
     .enum(['duty', 'faculty', 'guarantee', 'recommendation'])
     .describe('duty: what the person must do; faculty: what they may do; guarantee: what the authorities must respect; recommendation: the brochure’s advice'),
   act: Act.optional().describe('the act it belongs to (a faculty of handing over documents, the guarantees of a search)'),
+  binds: z.boolean().optional().describe('when it applies, it binds the person to secrecy, bound by profession or not (art. 458ter)'),
 });
 export type DutyRef = z.infer<typeof DutyRef>;
 

@@ -61,7 +61,7 @@ export const ALLOWED_ENDPOINTS: Record<RelationType, { from: NodeType[]; to: Nod
   REPLACED_BY: { from: ['Provision', 'Instrument'], to: ['Provision', 'Instrument'] },
   INVOLVES: { from: ['SituationKind'], to: ['Exception', 'Limit', 'Duty', 'Recipient', 'Profession'] },
   SAME_AS: { from: ['Recipient', 'Profession'], to: ['Recipient', 'Profession'] },
-  QUALIFIES: { from: ['Limit'], to: ['Exception'] },
+  QUALIFIES: { from: ['Limit'], to: ['Exception', 'Duty'] },
 };
 
 /**
@@ -178,6 +178,10 @@ export const GraphNode = z.discriminatedUnion('type', [
     trigger: z.string().optional(),
     /** the act it belongs to: reported only in an answer about that act (the guarantees of a search); a faculty of an act that is barred is not offered */
     act: Act.optional(),
+    /** when its conditions hold, the person is bound to secrecy by it, bound by profession or not (the participants of a case consultation, art. 458ter) */
+    binds: z.boolean().optional(),
+    /** the circle it binds within: towards these recipients (the case consultation itself) it does not bind */
+    bindsWithin: z.array(z.string()).optional(),
   }),
   z.object({ ...base, type: z.literal('Offence'), articles: z.string().min(1) }),
   z.object({

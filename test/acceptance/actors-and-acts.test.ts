@@ -160,6 +160,23 @@ describe('5. « not bound » is not the end of the answer', () => {
     expect(ids(a.duties)).toContain('duty-concertation-secret-participants');
   });
 
+  it('binds a school head to the secrecy of the consultation outside it, and says what it may lead to (art. 458ter)', async () => {
+    const told = await ask({
+      profession: 'direction-ecole',
+      recipient: 'police',
+      situation: 'kind-concertation',
+      facts: { organised_case_consultation: true },
+    });
+    expect(told.verdict).toBe('forbidden');
+    expect(told.explanation.verdict).toMatch(/participants à la concertation/);
+    expect(explanationText(told.explanation)).toMatch(/que des seuls délits pour lesquels la concertation a été organisée/);
+    const open = await ask({ profession: 'direction-ecole', recipient: 'police', situation: 'kind-concertation' });
+    expect(open.verdict).toBe('undetermined');
+    expect(open.missingFacts.map((f) => f.id)).toContain('organised_case_consultation');
+    // Elsewhere the question is not about what one learned in a consultation (DOMAIN §7, example 1).
+    expect((await ask({ profession: 'direction-ecole', recipient: 'police' })).verdict).toBe('not_bound');
+  });
+
   it('applies art. 29 CIC to a public official who learns a délit, and 46bis/1 to social-security staff', async () => {
     const official = await ask({
       profession: 'fonctionnaire',
