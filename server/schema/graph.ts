@@ -117,6 +117,8 @@ export const GraphNode = z.discriminatedUnion('type', [
     text: z.string().optional(),
     summary: z.string().min(1),
     status: z.enum(['in_force', 'repealed', 'replaced']),
+    /** false: the brochure gives this status but our sources do not establish the text's current status (shown « statut non vérifié ») */
+    statusVerified: z.boolean().optional(),
   }),
   z.object({ ...base, type: z.literal('CaseLaw'), summary: z.string().min(1), date: z.string().optional() }),
   z.object({ ...base, type: z.literal('Profession'), bound: z.boolean() }),
@@ -153,6 +155,8 @@ export const GraphNode = z.discriminatedUnion('type', [
     type: z.literal('Duty'),
     /** faculty: what the person may do (free to answer, right to silence…); duty (default): what they must do */
     kind: z.enum(['duty', 'faculty', 'guarantee']).optional(),
+    /** a duty the brochure recommends (« Recommandation ») rather than one the law imposes: shown apart from « Vous devez… » */
+    recommendation: z.boolean().optional(),
     /** the fact that brings a duty binding everyone into play: while it is true or unknown, the duty is reported (art. 422bis) */
     trigger: z.string().optional(),
   }),
