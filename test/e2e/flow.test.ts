@@ -217,4 +217,15 @@ describeInBrowser('Évaluer : les réponses sont celles du lien', () => {
     await settled(page);
     await expect.poll(focus).toEqual({ body: false, inQuestions: true });
   });
+
+  it('keeps the focus on the chosen kind of situation, not on the page, once it is chosen by keyboard', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.url}/evaluer`);
+    await page.getByRole('group', { name: 'De quoi s’agit-il ?' }).getByRole('radio').first().focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => new URL(page.url()).searchParams.get('cas')).toBeTruthy();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('De quoi s’agit-il ?');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Changer de situation');
+  });
 });

@@ -2,6 +2,7 @@
 // that starts with « De quoi s'agit-il ? » before any verdict.
 import { expect, it } from 'vitest';
 import { describeInBrowser, useBrowserApp } from './support/harness.ts';
+import { axeFindings } from './support/readability.ts';
 
 describeInBrowser('Première visite', () => {
   const app = useBrowserApp();
@@ -13,6 +14,7 @@ describeInBrowser('Première visite', () => {
     await home.waitFor();
     for (const name of [/de quoi s’agit-il/i, /explorateur/i, /formation/i]) expect(await home.getByRole('link', { name }).count()).toBe(1);
     expect(await page.getByRole('img', { name: /Graphe des dispositions/ }).count()).toBe(0);
+    expect(await axeFindings(page)).toEqual([]);
 
     await home.getByRole('link', { name: /de quoi s’agit-il/i }).click();
     expect(new URL(page.url()).pathname).toBe('/evaluer');

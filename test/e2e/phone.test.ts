@@ -52,7 +52,7 @@ describeInBrowser('Sur un téléphone', () => {
     expect(await inViewport(page, retry)).toBe(true);
   });
 
-  it('names the recipient on every card of « À qui », and « Voir » shows the route on the graph', async () => {
+  it('names the recipient on every card of « À qui », keeps the page short, and « Voir » shows the route on the graph', async () => {
     const page = await app.newPage({ phone: true });
     await page.goto(`${app.url}/a-qui-parler?profession=medecin`);
     const table = page.getByRole('table', { name: /Voies par lesquelles « Médecin »/ });
@@ -60,6 +60,8 @@ describeInBrowser('Sur un téléphone', () => {
     const headers = await table.getByRole('rowheader').allTextContents();
     expect(headers.length).toBeGreaterThan(5);
     expect(headers.filter((h) => !h.trim())).toEqual([]);
+    // Conditions and duties fold on a card: the page was ~10,000 px long.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(7000);
     const voir = table.getByRole('button', { name: /^Voir/ }).nth(2);
     await voir.tap();
     const graph = page.getByRole('img', { name: /Destinataires et voies/ });
