@@ -224,7 +224,9 @@ describeInBrowser('Évaluer : les réponses sont celles du lien', () => {
     await page.getByRole('group', { name: 'De quoi s’agit-il ?' }).getByRole('radio').first().focus();
     await page.keyboard.press('Space');
     await expect.poll(() => new URL(page.url()).searchParams.get('cas')).toBeTruthy();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('De quoi s’agit-il ?');
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement === document.body ? '<body>' : (document.activeElement?.textContent ?? ''))))
+      .toContain('De quoi s’agit-il ?');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Changer de situation');
   });
