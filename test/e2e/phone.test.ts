@@ -61,7 +61,7 @@ describeInBrowser('Sur un téléphone', () => {
     expect(headers.length).toBeGreaterThan(5);
     expect(headers.filter((h) => !h.trim())).toEqual([]);
     // Conditions and duties fold on a card: the page was ~10,000 px long.
-    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(7000);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(6500);
     const voir = table.getByRole('button', { name: /^Voir/ }).nth(2);
     await voir.tap();
     const graph = page.getByRole('img', { name: /Destinataires et voies/ });
