@@ -130,6 +130,8 @@ export const GraphNode = z.discriminatedUnion('type', [
     text: z.string().optional(),
     summary: z.string().min(1),
     status: z.enum(['in_force', 'repealed', 'replaced']),
+    /** false: the brochure gives this status but our sources do not establish the text's current status (shown « statut non vérifié ») */
+    statusVerified: z.boolean().optional(),
   }),
   z.object({ ...base, type: z.literal('CaseLaw'), summary: z.string().min(1), date: z.string().optional() }),
   z.object({

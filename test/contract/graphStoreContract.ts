@@ -267,6 +267,12 @@ export function graphStoreContract(engine: string, open: OpenStore): void {
         for (const part of ['counts', 'neighbourhoods', 'search', 'paths', 'routes'] as const) expect(answers[part], part).toEqual(expected[part]);
       }, 300_000);
 
+      it('says which provisions’ status is not verified and which duties are recommendations', async () => {
+        expect(await store.getNode('decret-2004-art-3')).toMatchObject({ status: 'in_force', statusVerified: false });
+        expect(await store.getNode('cp-458bis')).not.toHaveProperty('statusVerified');
+        expect(await store.getNode('duty-partager-en-equipe')).toMatchObject({ kind: 'recommendation' });
+      });
+
       it('holds the same nodes and counts', async () => {
         expect(await store.counts()).toEqual(await reference.counts());
         for (const node of data.nodes) expect(await store.getNode(node.id)).toEqual(node);

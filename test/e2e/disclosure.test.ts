@@ -10,11 +10,11 @@ describeInBrowser('À qui puis-je parler ?', () => {
     const table = page.getByRole('table', { name: /Voies par lesquelles « Médecin »/ });
     await table.waitFor();
     const groups = await table.getByRole('rowgroup').evaluateAll((bodies) => bodies.map((b) => b.getAttribute('aria-label')).filter(Boolean));
-    const order = ['Vous devez informer', 'Vous pouvez informer', 'Vous pouvez informer, sous conditions', 'Pas sans plus de faits'];
+    const order = ['Vous devez informer', 'Vous pouvez informer', 'Vous pouvez informer, sous conditions', 'Selon d’autres faits'];
     expect(groups.length).toBeGreaterThan(1);
     expect(groups).toEqual(order.filter((g) => groups.includes(g)));
     // The mandant's obligation needs the mandate established: not first any more.
-    const mandant = table.getByRole('rowgroup', { name: 'Pas sans plus de faits' }).getByRole('rowheader', { name: /Autorité mandante/ });
+    const mandant = table.getByRole('rowgroup', { name: 'Selon d’autres faits' }).getByRole('rowheader', { name: /Autorité mandante/ });
     expect(await mandant.count()).toBe(1);
   });
 

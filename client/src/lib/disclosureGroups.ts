@@ -9,7 +9,7 @@ export const DISCLOSURE_GROUPS: { key: DisclosureGroupKey; title: string; hint: 
   { key: 'must', title: 'Vous devez informer', hint: 'une obligation, dès que sa condition est réunie' },
   { key: 'may', title: 'Vous pouvez informer', hint: 'une faculté, dès que sa condition est réunie' },
   { key: 'conditions', title: 'Vous pouvez informer, sous conditions', hint: 'plusieurs conditions à vérifier ensemble' },
-  { key: 'facts', title: 'Pas sans plus de faits', hint: 'une obligation possible, qui dépend de plusieurs faits de la situation' },
+  { key: 'facts', title: 'Selon d’autres faits', hint: 'une obligation possible, qui dépend de plusieurs faits de la situation' },
 ];
 
 const leaves = (items: Requirement[]): number => items.reduce((n, c) => n + (c.kind === 'group' ? leaves(c.children) : 1), 0);

@@ -82,11 +82,24 @@ export const SEIZURE_YIELDS = 'le secret ne s’oppose pas à la saisie ni à la
 
 export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** A label inside a sentence: « Procureur du Roi » → « procureur du Roi »; acronyms and « Art. » stay as they are. */
+export const inSentence = (label: string) => (/^(\p{Lu}{2}|Art\.)/u.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
+
 /** The one source of the knowledge, as exports and the printed memo name it. */
 export const BROCHURE_SOURCE =
   'Brochure « Le secret professionnel », Commission de coordination de l’aide aux enfants victimes de maltraitance (Brabant wallon)';
 
 export const PROVISION_STATUS_LABELS = { in_force: 'En vigueur', repealed: 'Abrogé', replaced: 'Remplacé' } as const;
+/** A text the brochure cites as in force whose current status our sources do not establish (Provision.statusVerified: false). */
+export const UNVERIFIED_STATUS_LABEL = 'statut non vérifié';
+
+/** Why a profession is bound (BOUND_BY basis), in words. */
+export const BOUND_BASIS_LABELS: Record<string, string> = {
+  'listed-458': 'nommé(e) à l’art. 458',
+  'confident-necessaire': 'confident nécessaire',
+  'specific-law': 'par une loi particulière',
+  deontology: 'par sa déontologie',
+};
 
 export const ANSWER_LABELS = { true: 'Oui', false: 'Non', unknown: 'Je ne sais pas' } as const;
 

@@ -4,7 +4,7 @@
 // walk reads like the brochure's reasoning. Each step says what it teaches in
 // a sentence a trainee understands; a chain of IS_A links (the psychiatre is a
 // médecin, who is dépositaire) is one step, never a bare hierarchy link.
-import { SEIZURE_YIELDS } from './labels.ts';
+import { inSentence as lower, SEIZURE_YIELDS } from './labels.ts';
 import type { AssessedRoute, EdgeRef, EvaluatedRequirement, GraphNode, NodeType } from './types.ts';
 
 type NodeLike = Pick<GraphNode, 'id' | 'label' | 'type'>;
@@ -59,7 +59,6 @@ export function failingConditions(route: Pick<AssessedRoute, 'status' | 'conditi
 }
 
 /** « Procureur du Roi » → « procureur du Roi » inside a sentence; acronyms (SAJ, CPAS) and articles stay as they are. */
-const lower = (label: string) => (/^(\p{Lu}{2}|Art\.)/u.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
 
 export function walkRoute(route: WalkedRoute, lookup: (id: string) => NodeLike | undefined, start?: string): WalkStep[] {
   const { elements } = route;
@@ -95,7 +94,7 @@ export function walkRoute(route: WalkedRoute, lookup: (id: string) => NodeLike |
       case 'APPLIES_TO':
         return `La voie « ${label(from)} » s’adresse à : ${lower(label(to))}.`;
       case 'ESTABLISHES':
-        return `C’est ${label(from)} qui fonde cette voie.`;
+        return `Base légale de cette voie : ${label(from)}.`;
       case 'DEROGATES_FROM':
         return `Elle ${must ? 'oblige à' : 'permet de'} lever le secret que protège ${label(to)}.`;
       case 'PERMITS_DISCLOSURE_TO':

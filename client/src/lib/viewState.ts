@@ -1,7 +1,7 @@
 // The state a shared link carries, and its URL form. The path names the mode;
 // the query holds only what that mode needs, in French, readable by a human:
 //   /evaluer?profession=tms&destinataire=saj&faits=child_maltreatment_situation:oui
-export type Mode = 'explorer' | 'evaluer' | 'parler' | 'formation';
+export type Mode = 'accueil' | 'explorer' | 'evaluer' | 'parler' | 'formation';
 export type GraphLayout = 'force' | 'layered';
 export type QuizAnswer = 'oui' | 'non';
 
@@ -14,6 +14,9 @@ export interface ViewState {
   /** explorer: « Vue d'ensemble », the summary of the law, and the source (instrument or ruling) it shows */
   overview: boolean;
   source?: string;
+  /** explorer: the path finder's ends (« Chemin de … à … ») */
+  pathFrom?: string;
+  pathTo?: string;
   /** the layout the user chose; none: the mode's default (see layoutOf) */
   layout?: GraphLayout;
   /** assessment: the kind of situation (« De quoi s'agit-il ? »), an id of GET /api/situations */
@@ -32,6 +35,7 @@ export interface ViewState {
 }
 
 export const MODE_PATHS: Record<Mode, string> = {
+  accueil: '/',
   explorer: '/explorer',
   evaluer: '/evaluer',
   parler: '/a-qui-parler',
@@ -70,7 +74,9 @@ function parseFacts(value: string | null): Record<string, boolean> {
 
 export function parseViewState(pathname: string, search: string): ViewState {
   const query = new URLSearchParams(search);
-  const mode = (Object.keys(MODE_PATHS) as Mode[]).find((m) => pathname.replace(/\/+$/, '') === MODE_PATHS[m]) ?? 'explorer';
+  const path = pathname.replace(/\/+$/, '') || '/';
+  // The first page asks what the person wants to do; an unknown path falls back to the explorer, as links of old did.
+  const mode = (Object.keys(MODE_PATHS) as Mode[]).find((m) => path === MODE_PATHS[m]) ?? 'explorer';
   const step = Number.parseInt(query.get('etape') ?? '', 10);
   const answer = query.get('reponse');
   return {
@@ -80,6 +86,8 @@ export function parseViewState(pathname: string, search: string): ViewState {
     hidden: list(query.get('masques')),
     overview: query.get('vue') === 'ensemble',
     source: id(query.get('source')),
+    pathFrom: id(query.get('de')),
+    pathTo: id(query.get('vers')),
     layout: LAYOUT_NAMES[query.get('disposition') ?? ''],
     kind: id(query.get('cas')),
     profession: id(query.get('profession')),
@@ -94,11 +102,13 @@ export function parseViewState(pathname: string, search: string): ViewState {
 
 function paramsFor(state: ViewState): [string, string | undefined][] {
   const layout: [string, string | undefined] = ['disposition', state.layout && (state.layout === 'layered' ? 'couches' : 'forces')];
-  return [...modeParams(state), layout];
+  return state.mode === 'accueil' ? [] : [...modeParams(state), layout];
 }
 
 function modeParams(state: ViewState): [string, string | undefined][] {
   switch (state.mode) {
+    case 'accueil':
+      return [];
     case 'explorer':
       return [
         ['noeud', state.node],
@@ -106,6 +116,8 @@ function modeParams(state: ViewState): [string, string | undefined][] {
         ['masques', state.hidden.join(',') || undefined],
         ['vue', state.overview ? 'ensemble' : undefined],
         ['source', state.overview ? state.source : undefined],
+        ['de', state.pathFrom && state.pathTo ? state.pathFrom : undefined],
+        ['vers', state.pathFrom && state.pathTo ? state.pathTo : undefined],
       ];
     case 'evaluer':
       return [

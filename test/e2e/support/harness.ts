@@ -57,8 +57,8 @@ async function buildClient(): Promise<string> {
 export interface BrowserApp {
   /** the server's address, e.g. http://127.0.0.1:40123 */
   readonly url: string;
-  /** a fresh page (own context: no shared storage) at 1440×900 */
-  newPage(): Promise<Page>;
+  /** a fresh page (own context: no shared storage) at 1440×900, or as a phone (390×844, touch) */
+  newPage(options?: { phone?: boolean }): Promise<Page>;
   /** errors thrown in any page since it opened */
   readonly pageErrors: string[];
   api<T>(path: string, body?: unknown): Promise<T>;
@@ -95,8 +95,9 @@ export function useBrowserApp(): BrowserApp {
       return server!.url;
     },
     pageErrors,
-    async newPage() {
-      const context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'fr-BE' });
+    async newPage({ phone = false } = {}) {
+      const screen = phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1440, height: 900 } };
+      const context = await browser!.newContext({ ...screen, acceptDownloads: true, locale: 'fr-BE' });
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
       page.on('pageerror', (error) => pageErrors.push(error.message));

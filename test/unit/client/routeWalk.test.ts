@@ -72,7 +72,7 @@ describe('walkRoute', () => {
     const steps = walkRoute(route('open', true), (id) => nodes.get(id), 'psychiatre');
     expect(steps.slice(1).map((s) => s.sentence)).toEqual([
       'La voie « Interpeller » s’adresse à : dépositaire.',
-      'C’est Art. 3 qui fonde cette voie.',
+      'Base légale de cette voie : Art. 3.',
       'Condition : maltraitance — elle est remplie.',
       'Si ses conditions sont remplies, vous pouvez informer : SAJ.',
       'En passant par cette voie, vous devez : informer la famille.',

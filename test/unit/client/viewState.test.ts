@@ -27,6 +27,18 @@ describe('view state in the URL', () => {
     ]);
   });
 
+  it('opens the first page at /, with nothing in its link', () => {
+    expect(parseViewState('/', '').mode).toBe('accueil');
+    expect(formatViewState({ ...DEFAULT_VIEW, mode: 'accueil', profession: 'tms', layout: 'force' })).toBe('/');
+  });
+
+  it('keeps the explorer’s path finder ends, only both together', () => {
+    const state: ViewState = { ...DEFAULT_VIEW, mode: 'explorer', node: 'tms', pathFrom: 'tms', pathTo: 'saj' };
+    expect(formatViewState(state)).toBe('/explorer?noeud=tms&de=tms&vers=saj');
+    expect(roundTrip(state)).toMatchObject({ pathFrom: 'tms', pathTo: 'saj' });
+    expect(formatViewState({ ...state, pathTo: undefined })).toBe('/explorer?noeud=tms');
+  });
+
   it('keeps only what the mode needs', () => {
     const state: ViewState = { ...DEFAULT_VIEW, mode: 'parler', profession: 'tms', recipient: 'saj', node: 'cp-458' };
     expect(formatViewState(state)).toBe('/a-qui-parler?profession=tms');

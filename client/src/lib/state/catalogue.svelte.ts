@@ -41,6 +41,18 @@ class CatalogueStore {
     return this.nodes.get(id);
   }
 
+  /** false when the graph says its sources do not establish the text's current status */
+  statusVerified(id: string): boolean {
+    const node = this.nodes.get(id);
+    return !(node?.type === 'Provision' && node.statusVerified === false);
+  }
+
+  /** a duty the brochure recommends rather than one the law imposes */
+  isRecommendation(id: string): boolean {
+    const node = this.nodes.get(id);
+    return node?.type === 'Duty' && node.kind === 'recommendation';
+  }
+
   label(id: string): string {
     return this.nodes.get(id)?.label ?? id;
   }

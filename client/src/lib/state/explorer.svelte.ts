@@ -70,20 +70,34 @@ class ExplorerStore {
     return !this.hiddenStatuses.has(isReplaced(node) ? 'replaced' : 'in_force');
   }
 
-  async findPaths(from: string, to: string): Promise<void> {
+  private pathsTicket = 0;
+
+  /** The paths between the ends the URL names (de, vers): fetched when they change, none without both. */
+  async showPaths(from: string | undefined, to: string | undefined): Promise<void> {
+    if (this.paths && this.paths.from === from && this.paths.to === to) return;
+    const ticket = ++this.pathsTicket;
+    this.paths = undefined;
+    if (!from || !to) return;
     this.pathsLoading = true;
     try {
-      this.paths = await api.paths(from, to);
+      const found = await api.paths(from, to);
+      if (ticket !== this.pathsTicket) return;
+      this.paths = found;
       this.error = undefined;
     } catch (err) {
-      this.error = err instanceof Error ? err.message : String(err);
+      if (ticket === this.pathsTicket) this.error = err instanceof Error ? err.message : String(err);
     } finally {
-      this.pathsLoading = false;
+      if (ticket === this.pathsTicket) this.pathsLoading = false;
     }
   }
 
+  /** A path search is a step of history, and its ends are in the link. */
+  findPaths(from: string, to: string): void {
+    view.update({ pathFrom: from, pathTo: to });
+  }
+
   clearPaths(): void {
-    this.paths = undefined;
+    view.update({ pathFrom: undefined, pathTo: undefined });
   }
 
   /** Relations of a node, for the detail panel (loaded on demand). */
@@ -111,7 +125,7 @@ class ExplorerStore {
   /** Opens the start node when the address names nothing to show (and not the summary), and loads what the view shows. */
   loadView(): void {
     if (view.current.overview) return;
-    if (!view.current.node && view.current.expanded.length === 0) view.update({ node: START_NODE, expanded: [START_NODE] });
+    if (!view.current.node && view.current.expanded.length === 0) view.update({ node: START_NODE, expanded: [START_NODE] }, { replace: true });
     for (const id of view.current.expanded) void this.load(id);
     if (view.current.node) void this.load(view.current.node);
   }
@@ -120,7 +134,7 @@ class ExplorerStore {
     const { node, expanded, hidden } = view.current;
     this.history = [...this.history.slice(-49), { node, expanded, hidden }];
     // Each step is an entry of the browser's history: Back and Forward walk the exploration.
-    view.update(patch, { push: true });
+    view.update(patch);
   }
 
   /** Start afresh from one node (the search box, a node of the summary): a step of history, so Back returns. */
@@ -131,11 +145,11 @@ class ExplorerStore {
 
   /** « Vue d'ensemble » on or off, as a step of history. */
   setOverview(on: boolean): void {
-    view.update({ overview: on }, { push: true });
+    view.update({ overview: on });
   }
 
   select(id: string | undefined): void {
-    view.update({ node: id }, { push: true });
+    view.update({ node: id });
     if (id) void this.load(id);
   }
 
@@ -168,7 +182,7 @@ class ExplorerStore {
     const previous = this.history.at(-1);
     if (!previous) return;
     this.history = this.history.slice(0, -1);
-    view.update(previous);
+    view.update(previous, { replace: true });
   }
 
   toggleType(type: NodeType): void {

@@ -1,6 +1,9 @@
 // The view a link restores: one rune object mirrored into the address bar.
-// Changing mode adds a history entry; everything else replaces the current one,
-// so Back leaves a mode rather than undoing each answer.
+// Every step a person takes (an answer, a kind, a profession, a recipient, an
+// example, a step of a walk, a node) is an entry of the browser's history, so
+// Back undoes one step, and a shared link's first Back stays in the app while
+// there is a step to undo. Only a change of layout, a preference rather than a
+// step, and tidying a link replace the current entry.
 import { DEFAULT_VIEW, formatViewState, parseViewState, type Mode, type ViewState } from '../viewState.ts';
 
 class ViewStore {
@@ -14,16 +17,17 @@ class ViewStore {
     });
   }
 
-  update(patch: Partial<ViewState>, { push = false } = {}): void {
+  update(patch: Partial<ViewState>, { replace = false } = {}): void {
     this.current = { ...this.current, ...patch };
     const url = formatViewState(this.current);
     if (url === location.pathname + location.search) return;
-    if (push) history.pushState(null, '', url);
-    else history.replaceState(null, '', url);
+    const preference = Object.keys(patch).every((key) => key === 'layout');
+    if (replace || preference) history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
   }
 
   setMode(mode: Mode): void {
-    if (mode !== this.current.mode) this.update({ mode }, { push: true });
+    if (mode !== this.current.mode) this.update({ mode });
   }
 
   setFact(fact: string, value: boolean | undefined): void {
