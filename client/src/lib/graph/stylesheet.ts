@@ -3,8 +3,8 @@
 import type { StylesheetJson } from 'cytoscape';
 import { EMPHASIS_COLOURS, NODE_STYLES } from './nodeStyles.ts';
 
-/** The graph's labels, the export frame's texts and the recorded first layouts' font probe (firstLayouts.ts) share it. */
-export const GRAPH_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+/** The graph's labels and the export frame's texts share it: the font shipped with the client (graphFont.ts), then the system's. */
+export const GRAPH_FONT = '"Noto Sans", system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /** The labels' size at zoom 1, in CSS pixels: the smallest a person reads on a screen at arm's length. */
 export const LABEL_PX = 12;
