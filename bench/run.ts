@@ -78,7 +78,7 @@ function plans(quick: boolean, neo4jMillion: boolean) {
       };
   const ui: UiPlan = quick
     ? { sizes: [500, 2_000], repetitions: 1, panElements: 2_000, panMs: 1_000, seed: SEED, timeoutMs: 20_000 }
-    : { sizes: [500, 2_000, 10_000], repetitions: 3, panElements: 2_000, panMs: 2_000, seed: SEED, timeoutMs: 20_000 };
+    : { sizes: [500, 2_000, 10_000], repetitions: 5, panElements: 2_000, panMs: 2_000, seed: SEED, timeoutMs: 20_000 };
   return { sizes, http, ui };
 }
 

@@ -1,7 +1,9 @@
 // The browser side: headless Chromium (playwright-core) times, from the start
 // of navigation, the first frame Cytoscape draws with nodes in it and the end
-// of the layout, for the real client and for the bench page (bench/ui/) at
-// chosen sizes; then counts the frames drawn while panning.
+// of the layout, for the real client — under the machine's fonts and under
+// another font set-up (scripts/chromium.ts: fontconfig prefers DejaVu Serif),
+// as a user whose browser has other fonts — and for the bench page (bench/ui/)
+// at chosen sizes; then counts the frames drawn while panning.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -14,7 +16,7 @@ import { createApp, startWebServer } from '../server/api/app.ts';
 import { loadGraphData } from '../server/graph/load.ts';
 import type { GraphData, GraphEdge, GraphNode } from '../server/schema/graph.ts';
 import { MemoryGraphStore } from '../server/store/memory/MemoryGraphStore.ts';
-import { CHROMIUM_PATH, launchChromium } from '../scripts/chromium.ts';
+import { CHROMIUM_PATH, launchChromium, type FontSetup } from '../scripts/chromium.ts';
 import { scaleGraph } from '../scripts/scale-graph.ts';
 import { median } from './stats.ts';
 
@@ -336,12 +338,20 @@ export async function runUiPhase(plan: UiPlan): Promise<UiResult> {
   const api = await startWebServer(createApp({ store: new MemoryGraphStore(base), clientDir, rateLimitPerMinute: 0, logger: pino({ level: 'silent' }) }));
   const bench = await serveBenchPage(pageDir, views);
   const browser = await launchChromium();
+  const otherFonts = await launchChromium('other');
+  const browsers: Record<FontSetup, Browser> = { machine: browser, other: otherFonts };
   const pageErrors: string[] = [];
   try {
-    const targets: { view: string; page: UiViewResult['page']; url: string }[] = [
-      { view: 'real client, explorer (neighbourhood of cp-458)', page: 'client', url: `${api.url}/explorer` },
-      { view: 'real graph in full', page: 'bench page', url: `${bench.url}/?view=real` },
-      ...plan.sizes.map((size) => ({ view: `${size.toLocaleString('en')} elements`, page: 'bench page' as const, url: `${bench.url}/?view=${size}` })),
+    const targets: { view: string; page: UiViewResult['page']; url: string; fonts: FontSetup }[] = [
+      { view: 'real client, explorer (neighbourhood of cp-458)', page: 'client', url: `${api.url}/explorer`, fonts: 'machine' },
+      { view: 'real client, explorer, other fonts (DejaVu Serif first)', page: 'client', url: `${api.url}/explorer`, fonts: 'other' },
+      { view: 'real graph in full', page: 'bench page', url: `${bench.url}/?view=real`, fonts: 'machine' },
+      ...plan.sizes.map((size) => ({
+        view: `${size.toLocaleString('en')} elements`,
+        page: 'bench page' as const,
+        url: `${bench.url}/?view=${size}`,
+        fonts: 'machine' as const,
+      })),
     ];
     const results: UiViewResult[] = [];
     for (const target of targets) {
@@ -350,7 +360,7 @@ export async function runUiPhase(plan: UiPlan): Promise<UiResult> {
       // A view that overran once would overrun again: no second try.
       for (let run = 0; run < plan.repetitions && !error; run++) {
         try {
-          const { context, timings } = await timeView(browser, target.url, plan.timeoutMs, pageErrors);
+          const { context, timings } = await timeView(browsers[target.fonts], target.url, plan.timeoutMs, pageErrors);
           await context.close();
           runs.push(timings);
         } catch (err) {
@@ -400,6 +410,7 @@ export async function runUiPhase(plan: UiPlan): Promise<UiResult> {
     return { chromium: browser.version(), clientBuild: relative(tmpdir(), clientDir), views: results, panning, pageErrors: [...new Set(pageErrors)] };
   } finally {
     await browser.close();
+    await otherFonts.close();
     await api.close();
     await new Promise((ok) => bench.server.close(ok));
   }

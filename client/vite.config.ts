@@ -9,7 +9,9 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 /**
  * The graph view (Cytoscape and its layouts) is a chunk of its own, imported by
  * the first script once it runs: a modulepreload link in the page starts its
- * download beside the first script's and the catalogue's, not after them.
+ * download beside the first script's and the catalogue's, not after them. The
+ * graph's font files (lib/graph/graphFont.ts: the graph waits for them before it
+ * measures a label) are preloaded the same way.
  */
 function preloadGraphChunk(): Plugin {
   return {
@@ -22,7 +24,21 @@ function preloadGraphChunk(): Plugin {
           (output) => output.type === 'chunk' && output.isDynamicEntry && output.facadeModuleId?.endsWith('/GraphView.svelte'),
         );
         if (chunks.length !== 1) throw new Error(`expected one GraphView chunk, found ${chunks.length}`);
-        return { html, tags: [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${chunks[0].fileName}` }, injectTo: 'head' }] };
+        const fonts = Object.values(ctx.bundle ?? {}).filter(
+          (output) => output.type === 'asset' && /noto-sans-latin-(400|700)-normal.*\.woff2$/.test(output.fileName),
+        );
+        if (fonts.length !== 2) throw new Error(`expected the graph font's two woff2 files, found ${fonts.length}`);
+        return {
+          html,
+          tags: [
+            { tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${chunks[0].fileName}` }, injectTo: 'head' },
+            ...fonts.map((font) => ({
+              tag: 'link',
+              attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: true, href: `/${font.fileName}` },
+              injectTo: 'head' as const,
+            })),
+          ],
+        };
       },
     },
   };

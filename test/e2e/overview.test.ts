@@ -46,7 +46,7 @@ describeInBrowser('Vue d’ensemble: the summary of the law', () => {
     const page = await app.newPage();
     await page.goto(`${app.url}/explorer`);
     await graphDrawn(page, NEIGHBOURHOODS);
-    const toggle = page.getByRole('button', { name: 'Vue d’ensemble' });
+    const toggle = page.getByRole('button', { name: 'Vue d’ensemble', exact: true });
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
     await toggle.focus();
     await page.keyboard.press('Enter');
@@ -97,7 +97,7 @@ describeInBrowser('Vue d’ensemble: the summary of the law', () => {
     await page.goBack();
     await graphDrawn(page, SUMMARY);
     expect(new URL(page.url()).searchParams.get('vue')).toBe('ensemble');
-    expect(await page.getByRole('button', { name: 'Vue d’ensemble' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByRole('button', { name: 'Vue d’ensemble', exact: true }).getAttribute('aria-pressed')).toBe('true');
   });
 
   it('tells the source’s routes in sentences on a phone, where the drawing cannot hold them across the screen', async () => {

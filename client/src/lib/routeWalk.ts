@@ -1,5 +1,5 @@
 // A route told step by step, for the formation mode: start at the profession
-// and walk the route's elements breadth-first, visiting the article before the
+// and walk the route's elements best first, visiting the article before the
 // conditions, the conditions before the recipient and the duties last, so the
 // walk reads like the brochure's reasoning. Each step says what it teaches in
 // a sentence a trainee understands; a chain of IS_A links (the psychiatre is a
@@ -158,20 +158,24 @@ export function walkRoute(route: WalkedRoute, lookup: (id: string) => NodeLike |
       sentence: folded?.text ?? (from.type === 'Profession' ? `Vous êtes : ${lower(from.label)}.` : from.label),
     });
     queue.push(...(folded?.also ?? []).filter((id) => byId.has(id)).map((id) => byId.get(id)!));
-    while (queue.length) {
-      const current = queue.shift()!;
-      const next = edges
-        .filter((e) => e.source === current.id || e.target === current.id)
-        .map((edge) => ({ edge, node: byId.get(edge.source === current.id ? edge.target : edge.source)! }))
+    // Best first: the next step is the unvisited neighbour of lowest rank of any node reached (the
+    // earliest reached first, then by label), so that the conditions of a group come before the
+    // recipient and the duties of its exception, however deep the group nests them.
+    for (;;) {
+      const next = queue
+        .flatMap((current, reached) =>
+          edges
+            .filter((e) => e.source === current.id || e.target === current.id)
+            .map((edge) => ({ edge, reached, node: byId.get(edge.source === current.id ? edge.target : edge.source)! })),
+        )
         .filter(({ node }) => !seen.has(node.id))
-        .sort((a, b) => rank(a.node) - rank(b.node) || a.node.label.localeCompare(b.node.label, 'fr'));
-      for (const { edge, node } of next) {
-        if (seen.has(node.id)) continue;
-        seen.add(node.id);
-        const hierarchy = node.type === 'Profession' && edge.type === 'IS_A' ? foldHierarchy(node) : undefined;
-        steps.push({ node, edge, also: hierarchy?.also ?? [], sentence: hierarchy ? `${sentence(edge)} ${hierarchy.text}` : sentence(edge) });
-        queue.push(node, ...(hierarchy?.also ?? []).filter((id) => byId.has(id)).map((id) => byId.get(id)!));
-      }
+        .sort((a, b) => rank(a.node) - rank(b.node) || a.reached - b.reached || a.node.label.localeCompare(b.node.label, 'fr'))[0];
+      if (!next) break;
+      const { edge, node } = next;
+      seen.add(node.id);
+      const hierarchy = node.type === 'Profession' && edge.type === 'IS_A' ? foldHierarchy(node) : undefined;
+      steps.push({ node, edge, also: hierarchy?.also ?? [], sentence: hierarchy ? `${sentence(edge)} ${hierarchy.text}` : sentence(edge) });
+      queue.push(node, ...(hierarchy?.also ?? []).filter((id) => byId.has(id)).map((id) => byId.get(id)!));
     }
   };
   const first = (start && byId.get(start)) || [...nodes].sort((a, b) => rank(a) - rank(b))[0];

@@ -90,3 +90,17 @@ export async function drawingOverflow(page: Page, name: RegExp): Promise<number>
     return Math.max(0, -box.x1, -box.y1, box.x2 - cy.width(), box.y2 - cy.height());
   });
 }
+
+/** The nodes (of `ids`, or all) whose shape or label is drawn past the canvas's edges at the current zoom. */
+export async function nodesOutside(page: Page, name: RegExp, ids?: string[]): Promise<string[]> {
+  return page.getByRole('img', { name }).evaluate((element, wanted) => {
+    const cy = (element as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
+    const nodes = cy.nodes(':visible').filter((n) => !wanted || wanted.includes(n.id()));
+    return nodes
+      .filter((n) => {
+        const box = n.renderedBoundingBox();
+        return box.x1 < -0.5 || box.y1 < -0.5 || box.x2 > cy.width() + 0.5 || box.y2 > cy.height() + 0.5;
+      })
+      .map((n) => n.id());
+  }, ids);
+}

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import recorded from '../../../client/src/lib/graph/firstLayouts.json';
-import { layoutKey, recordedPlacement, recordLayout, type BoxSize } from '../../../client/src/lib/graph/firstLayouts.ts';
+import { layoutKey, recordedPlacement, recordLayout, type NodeLook } from '../../../client/src/lib/graph/firstLayouts.ts';
 
-const boxes = (entries: [string, number, number][]) => new Map<string, BoxSize>(entries.map(([id, w, h]) => [id, { w, h }]));
-const VIEW = boxes([
-  ['cp-458', 120.4, 52],
-  ['cp-458bis', 96, 70.2],
-  ['tms', 60, 40],
+const looks = (entries: [string, string, string][]) => new Map<string, NodeLook>(entries.map(([id, type, display]) => [id, { type, display }]));
+const VIEW = looks([
+  ['cp-458', 'Provision', 'Art. 458 Code pénal'],
+  ['cp-458bis', 'Provision', 'Art. 458bis Code pénal'],
+  ['tms', 'Profession', 'Travailleur(se)\nmédico-social(e)'],
 ]);
 const LINKS: [string, string][] = [
   ['cp-458bis', 'cp-458'],
@@ -14,22 +14,27 @@ const LINKS: [string, string][] = [
 ];
 
 describe('first layouts', () => {
-  it('keys a view by its nodes, their box sizes in whole pixels and its relations, in any order', () => {
-    const shuffled = boxes([
-      ['tms', 60.2, 39.9],
-      ['cp-458bis', 96, 70.4],
-      ['cp-458', 119.6, 52],
-    ]);
+  it('keys a view by its nodes (id, type, label drawn) and its relations, in any order, and by nothing a browser measures', () => {
+    const shuffled = new Map([...VIEW].reverse());
     expect(layoutKey(shuffled, [...LINKS].reverse())).toBe(layoutKey(VIEW, LINKS));
   });
 
-  it('tells apart views that differ by a node, a pixel of a box, or a relation', () => {
+  it('tells apart views that differ by a node, a label, a type, a relation or the stylesheet', () => {
     const key = layoutKey(VIEW, LINKS);
-    const wider = new Map(VIEW).set('tms', { w: 61, h: 40 });
-    const more = new Map(VIEW).set('saj', { w: 60, h: 40 });
+    const relabelled = new Map(VIEW).set('tms', { type: 'Profession', display: 'TMS' });
+    const retyped = new Map(VIEW).set('tms', { type: 'Recipient', display: 'Travailleur(se)\nmédico-social(e)' });
+    const more = new Map(VIEW).set('saj', { type: 'Recipient', display: 'SAJ' });
     expect(
-      new Set([key, layoutKey(wider, LINKS), layoutKey(more, LINKS), layoutKey(VIEW, [LINKS[0]!]), layoutKey(VIEW, [LINKS[0]!, ['cp-458bis', 'tms']])]).size,
-    ).toBe(5);
+      new Set([
+        key,
+        layoutKey(relabelled, LINKS),
+        layoutKey(retyped, LINKS),
+        layoutKey(more, LINKS),
+        layoutKey(VIEW, [LINKS[0]!]),
+        layoutKey(VIEW, [LINKS[0]!, ['cp-458bis', 'tms']]),
+        layoutKey(VIEW, LINKS, 'another stylesheet'),
+      ]).size,
+    ).toBe(7);
   });
 
   it('gives the recorded positions of exactly that view, and nothing for any other', () => {
@@ -47,7 +52,7 @@ describe('first layouts', () => {
         ['tms', { x: 260, y: 30 }],
       ]),
     );
-    expect(recordedPlacement(new Map(VIEW).set('tms', { w: 80, h: 40 }), LINKS, layouts)).toBeUndefined();
+    expect(recordedPlacement(new Map(VIEW).set('tms', { type: 'Profession', display: 'TMS' }), LINKS, layouts)).toBeUndefined();
     expect(recordedPlacement(VIEW, LINKS.slice(1), layouts)).toBeUndefined();
     // A record that misses a node of the view (hand-edited, or a hash collision) is not used.
     const { tms: _, ...partial } = record.positions;

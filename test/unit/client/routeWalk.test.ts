@@ -88,6 +88,26 @@ describe('walkRoute', () => {
     expect(failingConditions(route('open', true))).toEqual([]);
   });
 
+  it('walks a group’s conditions before the recipient and the duties, however deep the group nests them', () => {
+    const group: Node[] = [
+      { id: 'any', type: 'ConditionGroup', label: 'L’une de ces conditions' },
+      { id: 'danger', type: 'Condition', label: 'Danger grave' },
+      { id: 'others', type: 'Condition', label: 'Autres victimes' },
+    ];
+    const lookup = (id: string) => nodes.get(id) ?? group.find((n) => n.id === id);
+    const base = route('open', true);
+    const grouped: WalkedRoute = {
+      ...base,
+      elements: {
+        nodes: [...base.elements.nodes, ...group.map((n) => n.id)],
+        edges: [...base.elements.edges, edgeRef('exc', 'REQUIRES', 'any'), edgeRef('any', 'REQUIRES', 'danger'), edgeRef('any', 'REQUIRES', 'others')],
+      },
+    };
+    const order = walkRoute(grouped, lookup, 'psychiatre').map((s) => s.node.id);
+    for (const condition of ['any', 'danger', 'others', 'cond']) expect(order.indexOf(condition), condition).toBeLessThan(order.indexOf('saj'));
+    expect(order.indexOf('saj')).toBeLessThan(order.indexOf('duty'));
+  });
+
   it('still lists nodes the walk cannot reach, each as its own start', () => {
     const steps = walkRoute({ ...route('open', true), elements: { nodes: ['psychiatre', 'saj'], edges: [] } }, (id) => nodes.get(id), 'psychiatre');
     expect(steps.map((s) => s.node.id)).toEqual(['psychiatre', 'saj']);

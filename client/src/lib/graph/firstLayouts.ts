@@ -1,17 +1,22 @@
 // The first layout of each mode's default view, recorded once from fcose's own
 // result in Chromium (`npm run layouts:record`) and shipped with the client.
-// A new view whose nodes, box sizes and relations are exactly those of a
-// recorded view is drawn on the recorded positions: fcose, whose first run in
-// a page costs ~120 ms of compiling and computing before the first frame, does
-// not run for it. Any difference — another graph, another font that measures
-// a label one pixel wider — and fcose lays the view out as before: the record
-// is only ever a layout fcose itself produced for these very boxes.
+// A new view whose nodes (id, type, label as drawn), relations and stylesheet
+// are exactly those of a recorded view is drawn on the recorded positions:
+// fcose, whose first run in a page costs ~120 ms of compiling and computing
+// before the first frame (~1 s on a busy 2-core machine), does not run for it.
+// The key holds only what is the same in every browser: not the boxes' measured
+// sizes, which vary with the fonts a browser has (the labels' own font is
+// shipped with the client, graphFont.ts, so they measure as when recorded
+// wherever it loads). Another graph, label or style, and fcose lays the view
+// out as before.
 import type { Position } from 'cytoscape';
 import recorded from './firstLayouts.json';
+import { graphStylesheet } from './stylesheet.ts';
 
-export interface BoxSize {
-  w: number;
-  h: number;
+/** What a node's box is made of, as data: its type (shape and size) and the label drawn. */
+export interface NodeLook {
+  type: string;
+  display: string;
 }
 
 export interface RecordedLayout {
@@ -33,23 +38,26 @@ function fnv1a(text: string): string {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-/** What a layout of boxes depends on: each node's id and box size in whole pixels, and the relations; order does not count. */
-export function layoutKey(boxes: Map<string, BoxSize>, edges: [source: string, target: string][]): string {
-  const nodes = [...boxes].map(([id, box]) => `${id}:${Math.round(box.w)}x${Math.round(box.h)}`).sort();
+/** The stylesheet's fingerprint: a change of font, size or shape makes other boxes, so other layouts. */
+const STYLE = fnv1a(JSON.stringify(graphStylesheet));
+
+/** What a layout of boxes depends on: each node's id, type and label, the relations and the stylesheet; order does not count. */
+export function layoutKey(looks: Map<string, NodeLook>, edges: [source: string, target: string][], style = STYLE): string {
+  const nodes = [...looks].map(([id, look]) => `${id}:${look.type}:${look.display}`).sort();
   const links = edges.map(([source, target]) => `${source}>${target}`).sort();
-  return `${nodes.length}n${links.length}e-${fnv1a(nodes.join('|') + '#' + links.join('|'))}`;
+  return `${nodes.length}n${links.length}e-${fnv1a(style + '#' + nodes.join('|') + '#' + links.join('|'))}`;
 }
 
 /** The recorded positions of the box centres for exactly this view, or undefined. */
 export function recordedPlacement(
-  boxes: Map<string, BoxSize>,
+  looks: Map<string, NodeLook>,
   edges: [string, string][],
   layouts: ReadonlyMap<string, Record<string, [number, number]>> = RECORDED,
 ): Map<string, Position> | undefined {
-  const positions = layouts.get(layoutKey(boxes, edges));
-  if (!positions || Object.keys(positions).length !== boxes.size) return undefined;
+  const positions = layouts.get(layoutKey(looks, edges));
+  if (!positions || Object.keys(positions).length !== looks.size) return undefined;
   const placed = new Map<string, Position>();
-  for (const id of boxes.keys()) {
+  for (const id of looks.keys()) {
     const at = positions[id];
     if (!at) return undefined;
     placed.set(id, { x: at[0], y: at[1] });

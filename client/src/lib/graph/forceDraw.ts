@@ -38,7 +38,7 @@ interface BoxedLayout {
  * fcose on boxes, in three tasks so that none is long: each node is measured
  * once, its shape and label together as fcose measures it; then fcose runs on
  * a headless copy where every node is that box (or, for a mode's default view
- * whose boxes are those recorded, its recorded layout is taken: firstLayouts.ts);
+ * that was recorded, its recorded layout is taken: firstLayouts.ts);
  * then the nodes of the view are moved, once. Nothing is drawn meanwhile (the view is batched): the first
  * frame shows the nodes in place. Run on the view itself, fcose had Cytoscape
  * compute every edge's curve for the random start and recheck styles and
@@ -86,10 +86,11 @@ BoxedFcose.prototype.run = function (this: BoxedLayout) {
   const boxes = new Map(nodes.map((node) => [node.id(), boxOf(node)]));
   this.timer = setTimeout(() => {
     const links = eles.edges().map((edge): [string, string] => [edge.source().id(), edge.target().id()]);
+    const looks = new Map(nodes.map((node) => [node.id(), { type: String(node.data('type')), display: String(node.data('display') ?? '') }]));
     const recorder = layoutRecorder();
-    const recorded = recorder?.bypass ? undefined : recordedPlacement(boxes, links);
+    const recorded = recorder?.bypass ? undefined : recordedPlacement(looks, links);
     const placed = recorded ?? placeBoxes(boxes, eles.edges(), options);
-    recorder?.push({ ...recordLayout(layoutKey(boxes, links), placed), fromRecord: recorded !== undefined });
+    recorder?.push({ ...recordLayout(layoutKey(looks, links), placed), fromRecord: recorded !== undefined });
     this.timer = setTimeout(() => {
       this.timer = undefined;
       endBatch(this);

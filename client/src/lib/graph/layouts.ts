@@ -64,11 +64,31 @@ export const LAYERED_LAYOUT = {
   minLen: (edge: { data(key: string): unknown }) => Number(edge.data('minLen') ?? 1),
 } as LayoutOptions;
 
-/** The guide elements that make dagre place each node on its type's layer. */
-export function layeredGuides(nodes: Pick<GraphNode, 'id' | 'type'>[], edges: Pick<GraphEdge, 'source' | 'target'>[]): ElementDefinition[] {
-  const layers = [...new Set(nodes.map((n) => LAYER_OF[n.type]))].sort((a, b) => a - b);
+/**
+ * Each node's layer: its type's, moved one layer on for each IS_A step below a node of the view
+ * (dépositaire → médecin → psychiatre read left to right), so that a hierarchy the formation walks
+ * in one step is drawn side by side, not at both ends of a tall layer.
+ */
+function layerValues(nodes: Pick<GraphNode, 'id' | 'type'>[], edges: Pick<GraphEdge, 'source' | 'target' | 'type'>[]): Map<string, number> {
+  const parent = new Map(edges.filter((e) => e.type === 'IS_A').map((e) => [e.source, e.target]));
+  const type = new Map(nodes.map((n) => [n.id, n.type]));
+  const depth = (id: string, seen = new Set<string>()): number => {
+    const up = parent.get(id);
+    if (!up || type.get(up) !== type.get(id) || seen.has(up)) return 0;
+    return 1 + depth(up, seen.add(id));
+  };
+  return new Map(nodes.map((n) => [n.id, LAYER_OF[n.type] + depth(n.id)]));
+}
+
+/** The guide elements that make dagre place each node on its layer. */
+export function layeredGuides(
+  nodes: Pick<GraphNode, 'id' | 'type'>[],
+  edges: (Pick<GraphEdge, 'source' | 'target'> & { type?: GraphEdge['type'] })[],
+): ElementDefinition[] {
+  const values = layerValues(nodes, edges as Pick<GraphEdge, 'source' | 'target' | 'type'>[]);
+  const layers = [...new Set(values.values())].sort((a, b) => a - b);
   const layerIndex = new Map(layers.map((layer, i) => [layer, i]));
-  const layerOf = new Map(nodes.map((n) => [n.id, layerIndex.get(LAYER_OF[n.type])!]));
+  const layerOf = new Map(nodes.map((n) => [n.id, layerIndex.get(values.get(n.id)!)!]));
   const anchor = (i: number) => `${GUIDE_CLASS}:anchor:${i}`;
   const guide = (id: string, source: string, target: string, minLen: number): ElementDefinition => ({
     group: 'edges',

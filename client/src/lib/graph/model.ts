@@ -11,8 +11,8 @@ export interface GraphModel {
 }
 
 /** open: on an open route; undetermined: on a route still in doubt; closed: dimmed;
- *  current / visited / ahead: the step-by-step walk of the formation mode. */
-export type Emphasis = 'open' | 'undetermined' | 'closed' | 'current' | 'visited' | 'ahead';
+ *  current / visited / ahead: the step-by-step walk of the formation mode (traced: visited on a route that is not open). */
+export type Emphasis = 'open' | 'undetermined' | 'closed' | 'current' | 'visited' | 'traced' | 'ahead';
 
 export const EMPTY_GRAPH: GraphModel = { nodes: [], edges: [] };
 

@@ -32,5 +32,7 @@ export const EMPHASIS_COLOURS = {
   open: '#1b7a34',
   undetermined: '#a15c00',
   current: '#0b3d91',
+  /** the steps walked on a route that is not open: a trace, not « Chemin ouvert » */
+  traced: '#4a5868',
   selected: '#111111',
 };

@@ -1,7 +1,7 @@
 // How routes paint the graph: an element on any open route is "open", else on
 // an undetermined one "undetermined", else "closed" (dimmed).
 import type { Emphasis } from './model.ts';
-import type { Elements, RouteStatus } from '../types.ts';
+import type { EdgeRef, Elements, RouteStatus } from '../types.ts';
 
 const PRIORITY: Record<RouteStatus, number> = { open: 3, undetermined: 2, closed: 1 };
 
@@ -16,15 +16,34 @@ export function emphasisOfRoutes(routes: { status: RouteStatus; elements: Elemen
   return best;
 }
 
-/** The formation walk: steps before `step` visited, `step` current, the rest ahead. */
-export function emphasisOfWalk(steps: { node: { id: string }; edge?: { id: string }; also?: string[] }[], step: number, all: string[]): Map<string, Emphasis> {
+type Step = { node: { id: string }; edge?: Pick<EdgeRef, 'id' | 'source' | 'target'>; also?: string[] };
+
+/**
+ * The formation walk: steps before `step` visited, `step` current, the rest ahead.
+ * The steps walked on a route that is not open are traced, not painted as « Chemin ouvert ».
+ */
+export function emphasisOfWalk(steps: Step[], step: number, all: string[], open = true): Map<string, Emphasis> {
   const emphasis = new Map<string, Emphasis>(all.map((id) => [id, 'ahead']));
   steps.forEach((s, i) => {
     if (i > step) return;
-    const kind: Emphasis = i === step ? 'current' : 'visited';
+    const kind: Emphasis = i === step ? 'current' : open ? 'visited' : 'traced';
     emphasis.set(s.node.id, kind);
     if (s.edge) emphasis.set(s.edge.id, kind);
     for (const id of s.also ?? []) emphasis.set(id, kind);
   });
   return emphasis;
+}
+
+/**
+ * What the graph frames at a step of the walk, from what must show to what should if it can at a
+ * readable size: the step's node; the step (its node, the node it comes from, what it folds in); with the exception
+ * and the articles that establish it; with every step walked so far.
+ */
+export function framingOfWalk(steps: Step[], step: number, exception: string, edges: Pick<EdgeRef, 'type' | 'source' | 'target'>[]): string[][] {
+  const ids = (s: Step) => [s.node.id, ...(s.edge ? [s.edge.source, s.edge.target] : []), ...(s.also ?? [])];
+  const current = steps[step];
+  if (!current) return [];
+  const basis = [exception, ...edges.filter((e) => e.type === 'ESTABLISHES' && e.target === exception).map((e) => e.source)];
+  const here = ids(current);
+  return [[current.node.id], here, [...here, ...basis], [...new Set([...basis, ...steps.slice(0, step + 1).flatMap(ids)])]];
 }

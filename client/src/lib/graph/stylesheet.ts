@@ -3,8 +3,11 @@
 import type { StylesheetJson } from 'cytoscape';
 import { EMPHASIS_COLOURS, NODE_STYLES } from './nodeStyles.ts';
 
-/** The graph's labels, the export frame's texts and the recorded first layouts' font probe (firstLayouts.ts) share it. */
-export const GRAPH_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+/** The graph's labels and the export frame's texts share it: the font shipped with the client (graphFont.ts), then the system's. */
+export const GRAPH_FONT = '"Noto Sans", system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+/** The labels' size at zoom 1, in CSS pixels: the smallest a person reads on a screen at arm's length. */
+export const LABEL_PX = 12;
 
 const byType: StylesheetJson = Object.entries(NODE_STYLES).map(([type, style]) => ({
   selector: `node[type = "${type}"]`,
@@ -16,7 +19,7 @@ export const graphStylesheet: StylesheetJson = [
     selector: 'node',
     style: {
       'font-family': GRAPH_FONT,
-      'font-size': 12,
+      'font-size': LABEL_PX,
       color: '#1b1f23',
       'text-valign': 'bottom',
       'text-halign': 'center',
@@ -28,7 +31,7 @@ export const graphStylesheet: StylesheetJson = [
       'border-width': 1.5,
       'border-color': '#ffffff',
       // Zoomed out below 12 px, labels are hidden rather than drawn too small to read.
-      'min-zoomed-font-size': 12,
+      'min-zoomed-font-size': LABEL_PX,
     },
   },
   { selector: 'node[display]', style: { label: 'data(display)' } },
@@ -45,13 +48,13 @@ export const graphStylesheet: StylesheetJson = [
       'arrow-scale': 0.9,
       'curve-style': 'bezier',
       'font-family': GRAPH_FONT,
-      'font-size': 12,
+      'font-size': LABEL_PX,
       color: '#3d434a',
       'text-rotation': 'autorotate',
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.85,
       'text-background-padding': '1px',
-      'min-zoomed-font-size': 12,
+      'min-zoomed-font-size': LABEL_PX,
     },
   },
   // Relations are named where the eye is: around the selected or hovered node and at the walk's current step.
@@ -71,6 +74,8 @@ export const graphStylesheet: StylesheetJson = [
   },
   { selector: 'node.visited', style: { 'border-color': EMPHASIS_COLOURS.open, 'border-width': 3 } },
   { selector: 'edge.visited', style: { width: 3, 'line-color': EMPHASIS_COLOURS.open, 'target-arrow-color': EMPHASIS_COLOURS.open } },
+  { selector: 'node.traced', style: { 'border-color': EMPHASIS_COLOURS.traced, 'border-width': 3 } },
+  { selector: 'edge.traced', style: { width: 3, 'line-color': EMPHASIS_COLOURS.traced, 'target-arrow-color': EMPHASIS_COLOURS.traced } },
   {
     selector: 'node.current',
     style: { 'border-color': EMPHASIS_COLOURS.current, 'border-width': 6, 'font-size': 14, 'font-weight': 'bold', 'z-index': 10 },

@@ -28,6 +28,7 @@ class QuizStore {
     if (this.situation?.id === situation.id && this.result) return;
     this.situation = situation;
     this.result = undefined;
+    this.error = undefined;
     try {
       const [result, links] = await Promise.all([
         api.assess(situation.assess),
@@ -38,8 +39,14 @@ class QuizStore {
       this.result = result;
       this.error = undefined;
     } catch (err) {
+      if (this.situation?.id !== situation.id) return;
       this.error = err instanceof ApiRequestError ? err.message : 'Une erreur inattendue est survenue.';
     }
+  }
+
+  /** Asks again for the example whose answer failed. */
+  retry(): Promise<void> {
+    return this.situation ? this.load(this.situation) : Promise.resolve();
   }
 }
 
