@@ -48,6 +48,7 @@ export class GraphCache {
   private readonly answers: AnswerCache;
   private readonly subgraphs: VersionedMemo<GraphView>;
   private readonly vocabularies = new VersionedMemo<Fact[]>(1);
+  private readonly analyses = new VersionedMemo<unknown>(8);
 
   /** @param currentVersion the graph's version now (cheap: the stores keep it) */
   constructor(
@@ -69,5 +70,10 @@ export class GraphCache {
 
   async vocabulary(compute: () => Promise<Fact[]>): Promise<Fact[]> {
     return this.vocabularies.get(await this.currentVersion(), 'facts', compute);
+  }
+
+  /** A whole-graph analysis (the graph view, the impact index), computed once per version. */
+  async analysis<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    return this.analyses.get(await this.currentVersion(), key, compute) as Promise<T>;
   }
 }

@@ -8,7 +8,7 @@
  * recipient_is_mandating_authority (the recipient is the authority that gave
  * the professional's mandate), used in ex09spj, ex09spjcw and n05b.
  */
-import type { Verdict } from '../../server/schema/graph.ts';
+import type { Verdict } from '../schema/graph.ts';
 
 export interface ReviewCase {
   /** the review's id, e.g. 'ex09spj', 'n36c' */
