@@ -129,11 +129,19 @@ function requirementTree(view: GraphView, id: string): string[] {
   return [id, ...view.out(id, 'REQUIRES').flatMap((e) => requirementTree(view, e.target))];
 }
 
-/** Remove a rule and the conditions written under it (they belong to it alone: their ids derive from it). */
+/**
+ * Remove a rule and what belongs to it alone: the conditions written under it
+ * (their ids derive from it), and a limit that no text establishes and that
+ * restricted only this route (it exists only as this route's limit).
+ */
 function removeRule(layer: ReformedView, id: string, changed: Set<string>): void {
+  const limits = layer.in(id, 'RESTRICTS').map((e) => e.source);
   for (const owned of [id, ...layer.out(id, 'REQUIRES').flatMap((e) => requirementTree(layer, e.target))]) {
     layer.removeNode(owned);
     changed.add(owned);
+  }
+  for (const limit of limits) {
+    if (layer.node(limit) && !layer.out(limit, 'RESTRICTS').length && !layer.in(limit, 'ESTABLISHES').length) removeRule(layer, limit, changed);
   }
 }
 

@@ -53,7 +53,7 @@ export function checkReforms(reforms: NamedReform[], graph: GraphData, brochureT
     try {
       const applied = applyReform(view, reform.changes, facts);
       const after = listView(applied.view, [...graph.nodes.map((n) => n.id), ...applied.added]);
-      for (const p of validateGraph({ ...after, facts: graph.facts }, { nodes: new Map(), edges: new Map() })) {
+      for (const p of reformProblems({ ...after, facts: graph.facts })) {
         say(reform.id, `leaves the graph invalid: ${p.record ? `[${p.record}] ` : ''}${p.message}`);
       }
     } catch (err) {
@@ -61,4 +61,16 @@ export function checkReforms(reforms: NamedReform[], graph: GraphData, brochureT
     }
   }
   return problems;
+}
+
+/**
+ * validateGraph's problems with a reformed graph, but those of the worked
+ * examples' expected answers: they state today's law, and showing how a reform
+ * changes them is the point (a repealed duty is no longer expected).
+ */
+export function reformProblems(graph: GraphData): Problem[] {
+  const examples = new Set(graph.nodes.filter((n) => n.type === 'Situation').map((n) => n.id));
+  return validateGraph(graph, { nodes: new Map(), edges: new Map() }).filter(
+    (p) => !(p.record && examples.has(p.record) && p.message.startsWith('expectedDuties')),
+  );
 }

@@ -6,7 +6,7 @@
 // touches is assessed again. Nothing is ever written to the store.
 import { buildImpactIndex, diffReform, factKey, findDependants, reformCsv, type ImpactIndex, type SituationQuestion } from '../domain/impact.ts';
 import { applyReform, listView } from '../domain/reform.ts';
-import { validateGraph } from '../graph/validate.ts';
+import { reformProblems } from '../graph/reforms.ts';
 import { LEGAL_REVIEW_CASES } from '../review/legalReviewCases.ts';
 import type { AsOf, DependantsResult, NamedReform, ReformBody, ReformChange, ReformChangeInput, ReformResult } from '../schema/impact.ts';
 import { InvalidReformError, NotFoundError } from '../schema/errors.ts';
@@ -74,7 +74,7 @@ export class ImpactAnalysis {
     const [graph, index] = await Promise.all([this.graph(), this.index()]);
     const applied = applyReform(graph.view, body.changes, new Set(graph.facts.map((f) => f.id)));
     const after = listView(applied.view, [...graph.nodes.map((n) => n.id), ...applied.added]);
-    const problems = validateGraph({ ...after, facts: graph.facts }, { nodes: new Map(), edges: new Map() });
+    const problems = reformProblems({ ...after, facts: graph.facts });
     if (problems.length) throw new InvalidReformError(problems);
     const diff = diffReform(index, applied.view, applied.changed, graph.facts, onProgress);
     const count = (change: string) => diff.routes.filter((r) => r.change === change).length;
