@@ -55,6 +55,11 @@ export class ImpactAnalysis {
     this.reviewCases = options.reviewCases ?? REVIEW_SITUATIONS;
   }
 
+  /** The named reforms of graph-data/reforms.yaml. */
+  named(): readonly NamedReform[] {
+    return this.reforms;
+  }
+
   /** What rests on a node or a fact: the answers whose routes use it, and the worked examples whose deciding route does. */
   async dependants(id: string): Promise<DependantsResult> {
     const [graph, index] = await Promise.all([this.graph(), this.index()]);
@@ -71,7 +76,7 @@ export class ImpactAnalysis {
 
   /** The answers before and after a reform, for every (profession, recipient, kind) and every situation. */
   async reform(body: ReformBody, onProgress?: (done: number, total: number) => void): Promise<ReformResult> {
-    const [graph, index] = await Promise.all([this.graph(), this.index()]);
+    const [graph, index] = await Promise.all([this.graph(), this.index(onProgress)]);
     const applied = applyReform(graph.view, body.changes, new Set(graph.facts.map((f) => f.id)));
     const after = listView(applied.view, [...graph.nodes.map((n) => n.id), ...applied.added]);
     const problems = reformProblems({ ...after, facts: graph.facts });
@@ -113,7 +118,7 @@ export class ImpactAnalysis {
       const applied = date < reform.date;
       const what = reform.dateKind === 'adoption' ? 'adoptée' : 'entrée en vigueur';
       const note = applied
-        ? `Le ${date} précède le ${reform.date}, date à laquelle la loi a été ${what} selon la brochure : la réponse est donnée sans ce qu’elle a introduit (${reform.label}).`
+        ? `Le ${date} précède le ${reform.date}, date à laquelle la loi a été ${what} selon la brochure : la réponse est donnée sans ce qu’elle a introduit.`
         : reform.dateKind === 'adoption'
           ? `La loi a été adoptée le ${reform.date} selon la brochure, qui ne donne pas sa date d’entrée en vigueur : la réponse l’applique, mais n’établit pas qu’elle était en vigueur le ${date}.`
           : `La loi est en vigueur depuis le ${reform.date} : la réponse l’applique.`;
@@ -133,7 +138,8 @@ export class ImpactAnalysis {
     });
   }
 
-  private index(): Promise<ImpactIndex> {
+  /** @param onProgress told of each answer and situation when the index is computed (not when it is kept) */
+  private index(onProgress?: (done: number, total: number) => void): Promise<ImpactIndex> {
     return this.cache.analysis('impact-index', async () => {
       const graph = await this.graph();
       const ids = (type: GraphNode['type']) => graph.nodes.filter((n) => n.type === type).map((n) => n.id);
@@ -157,12 +163,16 @@ export class ImpactAnalysis {
             ]
           : [],
       );
-      return buildImpactIndex(graph.view, {
-        professions: ids('Profession').sort(),
-        kinds: ids('SituationKind').sort(),
-        situations: [...examples, ...this.reviewCases].filter(holds),
-        vocabulary: graph.facts,
-      });
+      return buildImpactIndex(
+        graph.view,
+        {
+          professions: ids('Profession').sort(),
+          kinds: ids('SituationKind').sort(),
+          situations: [...examples, ...this.reviewCases].filter(holds),
+          vocabulary: graph.facts,
+        },
+        onProgress,
+      );
     });
   }
 }
