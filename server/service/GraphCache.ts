@@ -1,7 +1,8 @@
 // Every cache of the application, in one place and under one rule: what is
 // kept is valid for one graph version (`GraphStore.version()`), and a new
 // version empties all of it at once — serialised answers, the route
-// subgraphs the stores selected, and the fact vocabulary alike.
+// subgraphs the stores selected, the fact vocabulary, and the whole-graph
+// analyses of reforms and dependants alike.
 import type { Fact } from '../schema/graph.ts';
 import type { GraphView } from '../schema/graphView.ts';
 import { AnswerCache, type CachedAnswer } from './answerCache.ts';
