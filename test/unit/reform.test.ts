@@ -9,6 +9,10 @@ import { IndexedGraph } from '../../server/schema/graphView.ts';
 import type { ReformChangeInput } from '../../server/schema/impact.ts';
 import { ReformChange } from '../../server/schema/impact.ts';
 import { condition, tinyGraph } from '../support/tinyGraph.ts';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_GRAPH_DIR, findBrochure, loadGraphData } from '../../server/graph/load.ts';
+import { checkReforms, readReforms } from '../../server/graph/reforms.ts';
+import { NamedReform } from '../../server/schema/impact.ts';
 
 /** dep IS_A root; p1 alone establishes e-a (with limit l-1); p1 and p2 establish e-b. */
 const graph = tinyGraph(
@@ -165,12 +169,12 @@ describe('impact analysis on a tiny graph', () => {
 
   it('finds the answers whose routes use a node or a fact, grouped by profession and recipient', () => {
     const index = buildImpactIndex(base(), scope);
-    const describe = (id: string) => ({ id, type: 'X', label: id });
-    const found = findDependants(index, 'c-4', describe('c-4'), describe);
+    const name = (id: string) => ({ id, type: 'X', label: id });
+    const found = findDependants(index, 'c-4', name('c-4'), name);
     expect(found.counts).toEqual({ answers: 2, professions: 2, recipients: 1, routes: 1, situations: 0 });
     expect(found.professions.map((p) => p.profession.id)).toEqual(['dep', 'root']);
-    expect(findDependants(index, 'fact:f2', describe('f2'), describe).counts.answers).toBe(2);
-    expect(findDependants(index, 'p2', describe('p2'), describe).professions[0].answers[0].routes).toEqual(['e-a', 'e-b']);
+    expect(findDependants(index, 'fact:f2', name('f2'), name).counts.answers).toBe(2);
+    expect(findDependants(index, 'p2', name('p2'), name).professions[0].answers[0].routes).toEqual(['e-a', 'e-b']);
   });
 
   it('re-assesses only the answers that read a changed node', () => {
@@ -191,5 +195,38 @@ describe('impact analysis on a tiny graph', () => {
     expect(lines).toContain(
       'dep,pros,,e-a,changed,effect,permits,requires,"f1=true ; any(f2=true, f3=true)","f1=true ; any(f2=true, f3=true)",l-1 if f4=true,l-1 if f4=true',
     );
+  });
+});
+
+describe('named reforms (graph-data/reforms.yaml), as data:check reads them', () => {
+  const real = loadGraphData();
+  const brochure = findBrochure();
+  const reform = (changes: ReformChangeInput[], quote = 'La loi du 6 juillet 2017 a introduit dans le Code pénal les articles 458ter et quater.') =>
+    NamedReform.parse({
+      id: 'r',
+      label: 'r',
+      law: 'loi-2017-07-06',
+      date: '2017-07-06',
+      dateKind: 'adoption',
+      summary: 's',
+      citation: { source: 'brochure', section: 'A.V', quote },
+      changes,
+    });
+
+  it('finds the real reforms sound', () => {
+    const { reforms, problems } = readReforms(DEFAULT_GRAPH_DIR);
+    expect(problems).toEqual([]);
+    expect(reforms.map((r) => r.id)).toEqual(['avant-loi-2017-07-06', 'avant-loi-2017-05-04']);
+    expect(checkReforms(reforms, real, brochure ? readFileSync(brochure, 'utf8') : undefined)).toEqual([]);
+  });
+
+  it('reports an unknown id, a quote not in the brochure and a graph left invalid', () => {
+    const text = brochure ? readFileSync(brochure, 'utf8') : 'La loi du 6 juillet 2017 a introduit dans le Code pénal les articles 458ter et quater.';
+    expect(checkReforms([reform([{ kind: 'repeal', id: 'cp-999' }])], real, text)[0].message).toContain('changes.0.id');
+    expect(checkReforms([reform([{ kind: 'repeal', id: 'cp-458ter' }], 'une phrase que la brochure ne dit pas')], real, text)[0].message).toMatch(
+      /quote not found/,
+    );
+    const invalid = checkReforms([reform([{ kind: 'removeRecipient', exception: 'exc-458bis', recipient: 'procureur-du-roi' }])], real, text);
+    expect(invalid[0].message).toMatch(/leaves the graph invalid: \[exc-458bis\]/);
   });
 });
