@@ -16,6 +16,9 @@ export const EXAMPLES = {
   neighbourhood: { id: 'cp-458', depth: 2 as const },
   searches: ['necessite', '458 bis'],
   path: { from: 'tms', to: 'procureur-du-roi' },
+  /** ids whose dependants are asked in turn (issue 27), and the reform whose full diff is timed */
+  dependants: ['cp-458bis', 'exc-secret-partage', 'duty-informer-famille', 'grave_imminent_danger', 'lim-458quater'],
+  reform: [{ kind: 'repeal' as const, id: 'cp-458bis' }],
 };
 
 export interface SeriesPlan {
@@ -72,13 +75,39 @@ export function assessPairs(graph: GraphData, seed: number): [string, string][] 
 
 export function querySeries(context: QueryContext, vocabulary: Fact[]): QuerySeries[] {
   const { store } = context;
-  const { assess, disclosure, neighbourhood, searches, path } = EXAMPLES;
+  const { assess, disclosure, neighbourhood, searches, path, dependants, reform } = EXAMPLES;
   const pairs = assessPairs(context.graph, context.seed);
   // In process, as the API runs them: the service keeps each route subgraph per graph version (answers are not kept here).
   const serviceOf = (on: GraphStore) => new ExplorerService(on, { answerBytes: 0 });
   const service = serviceOf(store);
   const assessWith = async (on: ExplorerService, profession: string, recipient: string) =>
     assessSituation(await on.routeCandidates(profession, recipient), assess.facts, { closedWorld: false }, vocabulary);
+
+  const impactSeries = (): QuerySeries[] => [
+    {
+      id: 'dependants',
+      label: `dependants of ${dependants.join(', ')} in turn (the impact index kept for the graph version)`,
+      round: async () => ({ call: (i) => service.impact.dependants(dependants[i % dependants.length]) }),
+      digest: async () => {
+        const found = await service.impact.dependants(dependants[0]);
+        return `${found.counts.answers} answers ${found.counts.routes} routes ${found.counts.situations} situations`;
+      },
+    },
+    {
+      id: 'reform-diff',
+      label: 'full diff of a reform (repeal cp-458bis): every (profession, kind) route set, worked example and review case, before and after',
+      round: async () => ({ call: () => service.impact.reform({ changes: reform }) }),
+      digest: async () => {
+        const { counts } = await service.impact.reform({ changes: reform });
+        return `lost ${counts.routesLost} changed ${counts.routesChanged} verdicts ${counts.verdictsChanged} reassessed ${counts.answersReassessed}/${counts.answersCompared}`;
+      },
+    },
+    {
+      id: 'reform-diff-cold',
+      label: 'the same diff on a fresh service: the whole graph read and the impact index built first (once per graph version)',
+      round: async () => ({ call: () => serviceOf(store).impact.reform({ changes: reform }) }),
+    },
+  ];
 
   return [
     {
@@ -134,6 +163,8 @@ export function querySeries(context: QueryContext, vocabulary: Fact[]): QuerySer
       round: async () => ({ call: () => store.search(q) }),
       digest: async () => (await store.search(q)).map((h) => h.node.id).join(','),
     })),
+    // Impact analysis reads every (profession, kind): measured up to the 10k graph, where issue 27 sets its targets.
+    ...(context.graph.nodes.length > IMPACT_MAX_NODES ? [] : impactSeries()),
     {
       id: 'shortest-paths',
       label: `shortest paths ${path.from} → ${path.to} (up to 6 edges, 10 paths)`,
@@ -145,6 +176,9 @@ export function querySeries(context: QueryContext, vocabulary: Fact[]): QuerySer
     },
   ];
 }
+
+/** Largest graph the impact series (dependants, reform diff) run on. */
+export const IMPACT_MAX_NODES = 20_000;
 
 /** Share of a series' time cap that its warm-up may take. */
 const WARM_UP_SHARE = 0.1;

@@ -111,6 +111,18 @@ export function checkTargets(results: Omit<BenchResults, 'targets'>): TargetChec
       met: measured.length === figures.length ? measured.every((f) => f.s!.p99 <= limit) : undefined,
     });
   }
+  const real = results.sizes.find((s) => s.wanted === 0);
+  for (const [engine, dependantsLimit, diffLimit] of [
+    ['memory', 20, 1000],
+    ['neo4j', 20, 2000],
+  ] as const) {
+    const [dependants, diff] = ['dependants', 'reform-diff'].map((id) => real && series(real, engine, id));
+    checks.push({
+      target: `real graph, ${engine === 'memory' ? 'embedded' : 'Neo4j'}: dependants p99 ≤ ${dependantsLimit} ms, a reform's full diff p99 ≤ ${diffLimit} ms`,
+      measured: dependants && diff ? `dependants ${ms(dependants.p99)} ms, diff ${ms(diff.p99)} ms` : 'not measured',
+      met: dependants && diff ? dependants.p99 <= dependantsLimit && diff.p99 <= diffLimit : undefined,
+    });
+  }
   const million = results.sizes.find((s) => s.wanted === 1_000_000);
   const millionMemory = million?.engines?.find((e) => e.engine === 'memory');
   checks.push({

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkGraphData, DEFAULT_GRAPH_DIR, findBrochure, formatProblem } from '../server/graph/load.ts';
+import { readReforms } from '../server/graph/reforms.ts';
 
 const dir = process.argv[2] ? resolve(process.argv[2]) : DEFAULT_GRAPH_DIR;
 const brochurePath = findBrochure();
@@ -33,5 +34,5 @@ const list = (m: Map<string, number>) =>
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
 console.log(
-  `data:check: 0 problems — ${graph.nodes.length} nodes (${list(byType)}), ${graph.edges.length} relations (${list(byRelation)}), ${graph.facts.length} facts${brochureText ? ', every quote found in the brochure' : ''}`,
+  `data:check: 0 problems — ${graph.nodes.length} nodes (${list(byType)}), ${graph.edges.length} relations (${list(byRelation)}), ${graph.facts.length} facts, ${readReforms(dir).reforms.length} named reforms${brochureText ? ', every quote found in the brochure' : ''}`,
 );

@@ -72,10 +72,14 @@ function handlerFor(endpoint: Endpoint, service: ExplorerService) {
       return parsed.data;
     };
     const input = { params: parse('params', endpoint.params), query: parse('query', endpoint.query), body: parse('body', endpoint.body) };
+    const { format, ...question } = (input.query ?? {}) as { format?: string };
+    const csv = endpoint.csv && (format === 'csv' || (!format && req.accepts(['application/json', 'text/csv']) === 'text/csv'));
     if (endpoint.cacheable) {
-      // The checked input, not the raw request: equal questions share an answer.
-      const key = `${endpoint.method} ${endpoint.path} ${canonicalJson(input)}`;
-      return sendAnswer(req, res, await service.cachedAnswer(key, () => endpoint.handle(service, input)));
+      // The checked input, not the raw request: equal questions share an answer (in either format).
+      const key = `${endpoint.method} ${endpoint.path} ${canonicalJson({ ...input, query: question })}`;
+      const answer = await service.cachedAnswer(key, () => endpoint.handle(service, input));
+      if (!csv) return sendAnswer(req, res, answer);
+      return void res.type('text/csv; charset=utf-8').send(endpoint.csv!(service, JSON.parse(answer.body.toString('utf8')) as never));
     }
     const result = await endpoint.handle(service, input);
     const status = endpoint.status?.(result as never);

@@ -6,6 +6,7 @@ import {
   AssessBody,
   Assessment,
   DisclosureMap,
+  DependantsResult,
   DisclosureQuery,
   FactsResult,
   Health,
@@ -18,6 +19,9 @@ import {
   PathsResult,
   ProfessionsResult,
   RecipientsResult,
+  ReformBody,
+  ReformQuery,
+  ReformResult,
   SearchQuery,
   SearchResult,
   SituationKindsResult,
@@ -51,6 +55,8 @@ export interface Endpoint {
   errors?: number[];
   /** the status of an answer when not 200, and the seconds to wait before retrying */
   status?: (result: never) => { code: number; retryAfterSeconds?: number } | undefined;
+  /** the answer as CSV, sent for ?format=csv or a request that accepts text/csv before JSON */
+  csv?: (service: ExplorerService, result: never) => string;
   handle(service: ExplorerService, input: EndpointInput<unknown, unknown, unknown>): Promise<unknown>;
 }
 
@@ -66,6 +72,7 @@ interface EndpointDefinition<P extends Schema | undefined, Q extends Schema | un
   cacheable?: boolean;
   errors?: number[];
   status?: (result: z.input<R>) => { code: number; retryAfterSeconds?: number } | undefined;
+  csv?: (service: ExplorerService, result: z.input<R>) => string;
   /** typed against the schemas: its input is what they parse, its result what the response schema describes */
   handle(service: ExplorerService, input: EndpointInput<Parsed<P>, Parsed<Q>, Parsed<B>>): Promise<z.input<R>>;
 }
@@ -118,6 +125,33 @@ export const endpoints: readonly Endpoint[] = [
     response: Subgraph,
     errors: [404],
     handle: (s, { params, query }) => s.neighbourhood(params.id, query),
+  }),
+  endpoint({
+    method: 'get',
+    path: '/api/nodes/:id/dependants',
+    summary:
+      'What rests on a provision, exception, condition, limit, duty or fact: the answers whose routes use it, and the worked examples whose deciding route does',
+    description:
+      'An answer is a (profession, recipient, kind of situation) route set: the routes the profession has in that kind of situation, grouped by the recipient each names (as POST /api/assess answers without a recipient). A fact id is accepted.',
+    params: NodeParams,
+    cacheable: true,
+    response: DependantsResult,
+    errors: [404],
+    handle: (s, { params }) => s.impact.dependants(params.id),
+  }),
+  endpoint({
+    method: 'post',
+    path: '/api/reform',
+    summary: 'What if…? Apply a reform to the graph (never stored) and compare every route and every worked example and review situation before and after',
+    description:
+      'Changes apply in order: repeal (a Provision or CaseLaw then establishes nothing, and what it alone established goes; an Exception, Limit or Duty goes), addCondition, removeCondition, setEffect, addRecipient, removeRecipient. Unknown ids answer 400 naming the field; a reform that leaves the graph invalid answers 422 with the problems. ?format=csv (or Accept: text/csv) gives both tables as CSV.',
+    query: ReformQuery,
+    body: ReformBody,
+    cacheable: true,
+    response: ReformResult,
+    errors: [413, 422],
+    csv: (s, result) => s.impact.csv(result),
+    handle: (s, { body }) => s.impact.reform(body),
   }),
   endpoint({
     method: 'get',

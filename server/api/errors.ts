@@ -3,7 +3,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { EngineUnavailableError, InvalidInputError, NotFoundError } from '../schema/errors.ts';
+import { EngineUnavailableError, InvalidInputError, InvalidReformError, NotFoundError } from '../schema/errors.ts';
 import type { ApiError } from '../schema/api.ts';
 import { requestId } from './requestLog.ts';
 
@@ -40,6 +40,14 @@ function toHttpError(err: unknown, inBody: boolean): HttpError {
   }
   if (err instanceof InvalidInputError) {
     return new HttpError(400, 'invalid_request', err.message, [{ field: err.field, message: err.message }]);
+  }
+  if (err instanceof InvalidReformError) {
+    return new HttpError(
+      422,
+      'invalid_reform',
+      err.message,
+      err.problems.map((p) => ({ field: p.record ?? 'changes', message: p.message })),
+    );
   }
   if (err instanceof EngineUnavailableError) return new HttpError(503, 'engine_unavailable', err.message);
   const status = (err as { status?: number; statusCode?: number })?.status ?? (err as { statusCode?: number })?.statusCode;

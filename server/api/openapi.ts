@@ -27,6 +27,7 @@ const STATUS_TEXT: Record<number, string> = {
   400: 'Invalid input: the error names each invalid field',
   404: 'Unknown id or route: the error code names the field (e.g. unknown_profession)',
   413: 'Request body too large',
+  422: 'The request is well-formed but its result would be invalid: the error lists the problems',
   429: 'Rate limit exceeded',
   503: 'Graph engine unavailable; retry after the Retry-After delay',
 };
@@ -37,7 +38,13 @@ export function buildOpenApi(endpoints: readonly Endpoint[], version: string): J
   for (const e of endpoints) {
     const path = e.path.replace(/:([A-Za-z]+)/g, '{$1}');
     const responses: Record<string, unknown> = {
-      200: { description: 'OK', content: { 'application/json': { schema: jsonSchema(e.response, 'output') } } },
+      200: {
+        description: 'OK',
+        content: {
+          'application/json': { schema: jsonSchema(e.response, 'output') },
+          ...(e.csv ? { 'text/csv': { schema: { type: 'string', description: 'the same answer as CSV' } } } : {}),
+        },
+      },
     };
     for (const status of [400, ...(e.errors ?? []), 429, 503].sort()) responses[status] = { description: STATUS_TEXT[status], ...error };
     paths[path] ??= {};

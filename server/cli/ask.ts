@@ -4,13 +4,14 @@
 import { parseArgs } from 'node:util';
 import { NotFoundError } from '../schema/errors.ts';
 import { explanationText, VERDICT_LABELS } from '../domain/explain.ts';
-import type { Assessment, EvaluatedRequirement } from '../schema/api.ts';
+import { AssessBody, type Assessment, type EvaluatedRequirement } from '../schema/api.ts';
 import type { NodeType } from '../schema/graph.ts';
 import { ExplorerService } from '../service/ExplorerService.ts';
 import type { GraphStore } from '../store/GraphStore.ts';
 
-const USAGE = `Usage: npm run ask -- --profession ID [--recipient ID] [--situation ID] [--fact FAIT=oui|non|? ...] [--closed-world] [--json]
+const USAGE = `Usage: npm run ask -- --profession ID [--recipient ID] [--situation ID] [--fact FAIT=oui|non|? ...] [--closed-world] [--as-of AAAA-MM-JJ] [--json]
   --situation : un type de situation (kind-inquietude, kind-saisie-perquisition…, voir GET /api/situations)
+  --as-of : répondre selon le droit de cette date, pour autant que graph-data/reforms.yaml la date
   FAIT=? : le fait est inconnu (comme s’il n’était pas donné)
 Exemple : npm run ask -- --profession tms --recipient saj --fact child_maltreatment_situation=oui`;
 
@@ -58,6 +59,8 @@ function render(a: Assessment): string {
   }
   if (!a.routes.length) lines.push('  aucune');
   if (a.situation) lines.splice(1, 0, `Situation : ${a.situation.label}`);
+  if (a.asOf)
+    lines.splice(1, 0, `Droit au ${a.asOf.date} :`, ...a.asOf.reforms.map((r) => `  - ${r.applied ? 'appliquée' : 'non appliquée'} : ${r.label}. ${r.note}`));
   if (a.possibleVerdicts.length > 1)
     lines.splice(1, 0, `Verdicts encore possibles selon les faits inconnus : ${a.possibleVerdicts.map((v) => VERDICT_LABELS[v]).join(', ')}`);
   if (a.recipients?.length) lines.push('', 'Par destinataire :', ...a.recipients.map((r) => `  ${VERDICT_LABELS[r.verdict]} — ${r.recipient.label}`));
@@ -92,6 +95,7 @@ export async function runAsk(args: string[], store: GraphStore, io: AskIo): Prom
         situation: { type: 'string' },
         fact: { type: 'string', multiple: true, default: [] },
         'closed-world': { type: 'boolean', default: false },
+        'as-of': { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -117,6 +121,11 @@ export async function runAsk(args: string[], store: GraphStore, io: AskIo): Prom
       return 2;
     }
   }
+  const asOf = values['as-of'];
+  if (asOf !== undefined && !AssessBody.shape.asOf.safeParse(asOf).success) {
+    io.err(`--as-of ${asOf} : une date AAAA-MM-JJ, par exemple 2016-01-01`);
+    return 2;
+  }
   const service = new ExplorerService(store);
   const known = (await service.facts()).facts.map((f) => f.id);
   for (const name of [...Object.keys(facts), ...unknown]) {
@@ -132,6 +141,7 @@ export async function runAsk(args: string[], store: GraphStore, io: AskIo): Prom
       situation: values.situation,
       facts,
       closedWorld: values['closed-world'],
+      ...(asOf && { asOf }),
     });
     io.out(values.json ? JSON.stringify(answer, null, 2) : render(answer));
     return 0;

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { edgeId, Fact, GraphEdge, GraphNode, type GraphData, type RelationType } from '../schema/graph.ts';
 import { SourceFact, SourceRecord, type LinkTarget, type SourceRequirement } from '../schema/source.ts';
 import { validateGraph, type LoadOptions, type Problem, type Provenance } from './validate.ts';
+import { checkReforms, readReforms, REFORMS_FILE } from './reforms.ts';
 import { protoKeyPath } from '../schema/protoKey.ts';
 
 export type { LoadOptions, Problem };
@@ -74,6 +75,8 @@ export function readGraphSource(dir: string): { graph: ExpandedGraph; problems: 
   }
   for (const path of files.yaml) {
     const file = relative(dir, path);
+    // Named reforms are not records of the graph: ./reforms.ts reads and checks them.
+    if (file === REFORMS_FILE) continue;
     let parsed: unknown;
     try {
       parsed = YAML.parse(readFileSync(path, 'utf8'), { uniqueKeys: true });
@@ -209,6 +212,10 @@ function firstQuote(children: SourceRequirement[]): string {
 export function checkGraphData(dir = DEFAULT_GRAPH_DIR, options: LoadOptions = {}): { graph: ExpandedGraph; problems: Problem[] } {
   const { graph, problems } = readGraphSource(dir);
   problems.push(...validateGraph(graph, graph.provenance, options));
+  const reforms = readReforms(dir);
+  problems.push(...reforms.problems);
+  // A reform is checked on a sound graph only: on a broken one its problems would repeat the graph's.
+  if (!problems.length) problems.push(...checkReforms(reforms.reforms, graph, options.brochureText));
   return { graph, problems };
 }
 

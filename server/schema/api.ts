@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import { DEFAULT_MAX_NODES, DEFAULT_MAX_PATH_LENGTH, DEFAULT_NEIGHBOURHOOD_DEPTH, DEFAULT_PATH_LIMIT, DEFAULT_SEARCH_LIMIT } from './defaults.ts';
 import { Act, FactValues, GraphEdge, GraphNode, Id, NodeType, RelationType, Verdict } from './graph.ts';
+import { AsOf } from './impact.ts';
+
+export * from './impact.ts';
 
 // ---------- shared pieces ----------
 
@@ -119,6 +122,12 @@ export const AssessBody = z
     situation: Id.optional().describe('id of a SituationKind (GET /api/situations): only the routes of that kind of situation'),
     facts: FactValues.default({}).describe('fact id → true/false; absent facts are unknown'),
     closedWorld: z.boolean().optional().describe('treat every absent fact as false'),
+    asOf: z.iso
+      .date()
+      .optional()
+      .describe(
+        'YYYY-MM-DD: answer under the law of that date, as far as graph-data/reforms.yaml dates it (the answer says which reforms and what their dates are)',
+      ),
   })
   .strict();
 export type AssessBody = z.infer<typeof AssessBody>;
@@ -237,6 +246,7 @@ export const Assessment = z.object({
   recipientLimits: z.array(AssessedLimit),
   explanation: Explanation,
   disclaimer: z.string(),
+  asOf: AsOf.optional().describe('asked under the law of a date: the reforms applied, and what the source says of their dates'),
 });
 export type Assessment = z.infer<typeof Assessment>;
 

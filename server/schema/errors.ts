@@ -31,3 +31,11 @@ export class EngineUnavailableError extends Error {
     this.name = 'EngineUnavailableError';
   }
 }
+
+/** A reform that would leave the graph invalid: validateGraph's problems, each with the record it is about. */
+export class InvalidReformError extends Error {
+  constructor(readonly problems: { record?: string; message: string }[]) {
+    super(`the reform leaves the graph invalid: ${problems.map((p) => `${p.record ? `[${p.record}] ` : ''}${p.message}`).join('; ')}`);
+    this.name = 'InvalidReformError';
+  }
+}

@@ -25,15 +25,27 @@ import { EngineUnavailableError, InvalidInputError, NotFoundError } from '../sch
 import type { EngineName, GraphStore } from '../store/GraphStore.ts';
 import type { CachedAnswer } from './answerCache.ts';
 import { GraphCache, type GraphCacheOptions } from './GraphCache.ts';
+import { ImpactAnalysis, type ImpactOptions } from './ImpactAnalysis.ts';
+import { applyReform, type ReformChange } from '../domain/reform.ts';
+import { DEFAULT_GRAPH_DIR } from '../graph/load.ts';
+import { readReforms } from '../graph/reforms.ts';
+
+export interface ExplorerServiceOptions extends GraphCacheOptions, ImpactOptions {}
 
 export class ExplorerService {
   private readonly cache: GraphCache;
+  /** what rests on what, and reforms (issue 27) */
+  readonly impact: ImpactAnalysis;
 
   constructor(
     private readonly store: GraphStore,
-    cacheOptions: GraphCacheOptions = {},
+    options: ExplorerServiceOptions = {},
   ) {
-    this.cache = new GraphCache(() => store.version(), cacheOptions);
+    this.cache = new GraphCache(() => store.version(), options);
+    this.impact = new ImpactAnalysis(store, this.cache, () => this.factVocabulary(), {
+      ...options,
+      reforms: options.reforms ?? readReforms(DEFAULT_GRAPH_DIR).reforms,
+    });
   }
 
   get engine(): EngineName {
@@ -122,15 +134,26 @@ export class ExplorerService {
     for (const fact of Object.keys(body.facts)) {
       if (!known.has(fact)) throw new InvalidInputError(`facts.${fact}`, `unknown fact "${fact}" (see GET /api/facts)`);
     }
-    const candidates = await this.routeCandidates(body.profession, body.recipient, body.situation);
-    return assessSituation(candidates, body.facts, { closedWorld: body.closedWorld }, vocabulary);
+    // Under the law of a date: the named reforms that date implies, applied to the view the store selected.
+    const law = body.asOf === undefined ? undefined : this.impact.lawAsOf(body.asOf);
+    const candidates = await this.routeCandidates(body.profession, body.recipient, body.situation, {}, law?.changes, known);
+    const assessment = assessSituation(candidates, body.facts, { closedWorld: body.closedWorld }, vocabulary);
+    return law ? { ...assessment, asOf: law.asOf } : assessment;
   }
 
-  /** The routes of DOMAIN §5, found by the domain in what the store selected. */
-  async routeCandidates(profession: string, recipient?: string, situation?: string, options: RouteOptions = {}): Promise<RouteCandidates> {
+  /** The routes of DOMAIN §5, found by the domain in what the store selected (under a reform's changes, if given). */
+  async routeCandidates(
+    profession: string,
+    recipient?: string,
+    situation?: string,
+    options: RouteOptions = {},
+    changes: ReformChange[] = [],
+    facts: ReadonlySet<string> = new Set(),
+  ): Promise<RouteCandidates> {
     const key = `${profession}\u0000${recipient ?? ''}\u0000${situation ?? ''}`;
     const view = await this.cache.routeSubgraph(key, () => this.store.routeSubgraph(profession, recipient, situation));
-    return buildRouteCandidates(view, profession, recipient, situation, options);
+    const reformed = changes.length ? applyReform(view, changes, facts, { partialView: true }).view : view;
+    return buildRouteCandidates(reformed, profession, recipient, situation, options);
   }
 
   /** The kinds of situation of « De quoi s'agit-il ? », with the recipients they concern and their facts in asking order. */

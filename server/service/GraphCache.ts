@@ -1,7 +1,8 @@
 // Every cache of the application, in one place and under one rule: what is
 // kept is valid for one graph version (`GraphStore.version()`), and a new
 // version empties all of it at once — serialised answers, the route
-// subgraphs the stores selected, and the fact vocabulary alike.
+// subgraphs the stores selected, the fact vocabulary, and the whole-graph
+// analyses of reforms and dependants alike.
 import type { Fact } from '../schema/graph.ts';
 import type { GraphView } from '../schema/graphView.ts';
 import { AnswerCache, type CachedAnswer } from './answerCache.ts';
@@ -48,6 +49,7 @@ export class GraphCache {
   private readonly answers: AnswerCache;
   private readonly subgraphs: VersionedMemo<GraphView>;
   private readonly vocabularies = new VersionedMemo<Fact[]>(1);
+  private readonly analyses = new VersionedMemo<unknown>(8);
 
   /** @param currentVersion the graph's version now (cheap: the stores keep it) */
   constructor(
@@ -69,5 +71,10 @@ export class GraphCache {
 
   async vocabulary(compute: () => Promise<Fact[]>): Promise<Fact[]> {
     return this.vocabularies.get(await this.currentVersion(), 'facts', compute);
+  }
+
+  /** A whole-graph analysis (the graph view, the impact index), computed once per version. */
+  async analysis<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    return this.analyses.get(await this.currentVersion(), key, compute) as Promise<T>;
   }
 }

@@ -1,12 +1,12 @@
 // The 86 situations of the December 2026 legal review, each answered as the
-// brochure reads (test/acceptance/legalReviewCases.ts), on the embedded engine
+// brochure reads (server/review/legalReviewCases.ts), on the embedded engine
 // through the service, as the API and the CLI answer them.
 import { describe, expect, it } from 'vitest';
 import { explanationText } from '../../server/domain/explain.ts';
 import { loadGraphData } from '../../server/graph/load.ts';
 import { ExplorerService } from '../../server/service/ExplorerService.ts';
 import { MemoryGraphStore } from '../../server/store/memory/MemoryGraphStore.ts';
-import { LEGAL_REVIEW_CASES, type ReviewCase } from './legalReviewCases.ts';
+import { LEGAL_REVIEW_CASES, type ReviewCase } from '../../server/review/legalReviewCases.ts';
 
 const service = new ExplorerService(new MemoryGraphStore(loadGraphData()));
 

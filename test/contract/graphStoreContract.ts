@@ -9,12 +9,26 @@ import { loadGraphData } from '../../server/graph/load.ts';
 import type { GraphData } from '../../server/schema/graph.ts';
 import type { GraphStore } from '../../server/store/GraphStore.ts';
 import { MemoryGraphStore } from '../../server/store/memory/MemoryGraphStore.ts';
+import { ExplorerService } from '../../server/service/ExplorerService.ts';
+import { ReformBody } from '../../server/schema/impact.ts';
+import type { AssessBody } from '../../server/schema/api.ts';
 import { condition, tinyGraph } from '../support/tinyGraph.ts';
 import { routeCandidatesOf } from '../support/routes.ts';
 import { acceptanceSuite } from './acceptanceSuite.ts';
 import { realGraphAnswers, type RealGraphAnswers } from './realGraphAnswers.ts';
 
 export type OpenStore = (data: GraphData) => Promise<GraphStore>;
+
+/** Reforms both engines must answer alike (POST /api/reform). */
+const CONTRACT_REFORMS = [
+  [{ kind: 'repeal', id: 'cp-458bis' }],
+  [{ kind: 'repeal', id: 'cp-458ter' }],
+  [{ kind: 'setEffect', exception: 'exc-secret-partage', effect: 'requires' }],
+  [
+    { kind: 'addRecipient', exception: 'exc-458bis', recipient: 'police' },
+    { kind: 'removeCondition', exception: 'exc-etat-de-necessite', condition: 'exc-etat-de-necessite--proportionate' },
+  ],
+];
 
 /**  a — b — d
  *   |       |     two shortest paths a→d, and c reached from a through two relations
@@ -323,6 +337,31 @@ export function graphStoreContract(engine: string, open: OpenStore): void {
               await routeCandidatesOf(reference, profession, recipient),
             );
           }
+        }
+      }, 300_000);
+
+      it('gives the same dependants, the same reform diffs and the same answers under the law of a date', async () => {
+        const [mine, theirs] = [new ExplorerService(store), new ExplorerService(reference)];
+        for (const id of [
+          'cp-458bis',
+          'cp-458ter',
+          'exc-secret-partage',
+          'exc-458bis--grave-imminent-danger',
+          'lim-458quater',
+          'duty-informer-famille',
+          'same_mission',
+        ]) {
+          expect(await mine.impact.dependants(id), id).toEqual(await theirs.impact.dependants(id));
+        }
+        for (const changes of CONTRACT_REFORMS) {
+          const body = ReformBody.parse({ changes });
+          expect(await mine.impact.reform(body), JSON.stringify(changes)).toEqual(await theirs.impact.reform(body));
+        }
+        for (const question of <AssessBody[]>[
+          { profession: 'avocat', recipient: 'concertation-de-cas', facts: {}, asOf: '2016-01-01' },
+          { profession: 'assistant-social-cpas', recipient: 'procureur-du-roi', facts: { written_request_procureur: true }, asOf: '2017-01-01' },
+        ]) {
+          expect(await mine.assess(question)).toEqual(await theirs.assess(question));
         }
       }, 300_000);
 

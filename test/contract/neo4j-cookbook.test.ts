@@ -10,7 +10,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, startWebServer, type RunningServer } from '../../server/api/app.ts';
 import { loadGraphData } from '../../server/graph/load.ts';
-import type { DisclosureMap, FactsResult, PathsResult, Requirement, Subgraph } from '../../server/schema/api.ts';
+import type { DependantsResult, DisclosureMap, FactsResult, PathsResult, Requirement, Subgraph } from '../../server/schema/api.ts';
 import type { GraphNode, NodeOf } from '../../server/schema/graph.ts';
 import { MemoryGraphStore } from '../../server/store/memory/MemoryGraphStore.ts';
 import { Neo4jGraphLoader } from '../../server/store/neo4j/Neo4jGraphLoader.ts';
@@ -191,6 +191,16 @@ describe.skipIf(skip)('the Cypher cookbook (docs/cypher.md) on the real graph', 
       for (const r of rows) expect(r.question, r.fait as string).toBe(facts.find((f) => f.id === r.fait)!.question);
       const api = await routeFacts();
       expect(sorted(new Set(column(rows, 'fait')))).toEqual(api.get('exc-458bis'));
+    },
+    16: async (rows) => {
+      const { professions } = await get<DependantsResult>('/api/nodes/cp-458bis/dependants');
+      const api = professions.map((p) => ({
+        profession: p.profession.id,
+        destinataires: p.answers.map((a) => a.recipient.id),
+        voies: sorted(new Set(p.answers.flatMap((a) => a.routes))),
+      }));
+      expect(rows).toEqual(api);
+      expect(column(rows, 'profession')).toContain('psychiatre');
     },
   };
 

@@ -146,8 +146,8 @@ describe('the API under hostile input (in-memory engine)', () => {
 });
 
 describe('a read-only API', () => {
-  it('serves GET only, except POST /api/assess; every other verb is a 404 JSON', async () => {
-    expect(endpoints.filter((e) => e.method !== 'get').map((e) => `${e.method} ${e.path}`)).toEqual(['post /api/assess']);
+  it('serves GET only, except POST /api/assess and POST /api/reform (questions in a body, nothing stored); every other verb is a 404 JSON', async () => {
+    expect(endpoints.filter((e) => e.method !== 'get').map((e) => `${e.method} ${e.path}`)).toEqual(['post /api/reform', 'post /api/assess']);
     for (const e of endpoints) {
       const path = e.path.replace(':id', 'medecin');
       for (const method of ['PUT', 'PATCH', 'DELETE', e.method === 'get' ? 'POST' : 'GET']) {

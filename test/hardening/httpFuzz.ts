@@ -240,6 +240,33 @@ function assessBody(v: Vocabulary): fc.Arbitrary<string> {
   );
 }
 
+/** A reform: changes of every kind on real and nasty ids, and whatever else a client might send. */
+function reformBody(v: Vocabulary): fc.Arbitrary<string> {
+  const id = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...v.ids) }, nastyText(v.words), fc.anything());
+  const change = fc.oneof(
+    fc.record({ kind: fc.constant('repeal'), id }),
+    fc.record({ kind: fc.constant('setEffect'), exception: id, effect: fc.oneof(fc.constantFrom('permits', 'requires'), fc.anything()) }),
+    fc.record({ kind: fc.constantFrom('addRecipient', 'removeRecipient'), exception: id, recipient: id }),
+    fc.record(
+      { kind: fc.constant('addCondition'), exception: id, fact: fc.oneof(fc.constantFrom(...v.facts), nastyText(v.words)), expected: fc.anything() },
+      { requiredKeys: ['kind', 'exception', 'fact'] },
+    ),
+    fc.record({ kind: fc.constant('removeCondition'), exception: id, condition: id }),
+    fc.anything(),
+  );
+  return fc.oneof(
+    {
+      weight: 6,
+      arbitrary: fc.record({ changes: fc.array(change, { maxLength: 4 }), label: fc.anything() }, { requiredKeys: ['changes'] }).map((b) => JSON.stringify(b)),
+    },
+    { weight: 1, arbitrary: fc.jsonValue().map((j) => JSON.stringify(j)) },
+    {
+      weight: 1,
+      arbitrary: fc.dictionary(fc.constantFrom(...PROTOTYPE_KEYS, 'changes'), fc.jsonValue(), { minKeys: 1, maxKeys: 3 }).map((b) => JSON.stringify(b)),
+    },
+  );
+}
+
 const contentType = fc.oneof(
   { weight: 8, arbitrary: fc.constant('application/json') },
   fc.constantFrom(
@@ -295,6 +322,12 @@ export function requestFor(v: Vocabulary, path: string, method: string): fc.Arbi
         if (encoding) headers['content-encoding'] = encoding;
         return { method: 'POST', path, headers, body };
       });
+    case 'GET /api/nodes/:id/dependants':
+      return get(pathId(v).map((id) => `/api/nodes/${id}/dependants`));
+    case 'POST /api/reform':
+      return fc
+        .tuple(reformBody(v), contentType)
+        .map(([body, type]): RawRequest => ({ method: 'POST', path, headers: type ? { 'content-type': type } : {}, body }));
     default:
       throw new Error(`no request generator for ${method} ${path}: add one`);
   }
@@ -344,6 +377,7 @@ export function violation(req: RawRequest, res: RawResponse): string | undefined
   const schema: z.ZodType = res.status < 300 ? (route && schemas.get(route)) || z.never() : ApiError.strict();
   const parsed = schema.safeParse(json);
   if (!parsed.success) return `shape (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}): ${what}`;
-  if (res.status < 300 && req.method !== 'GET' && route !== 'POST /api/assess') return `a write verb succeeded: ${what}`;
+  // POST /api/assess and POST /api/reform ask questions in a body; they store nothing.
+  if (res.status < 300 && req.method !== 'GET' && route !== 'POST /api/assess' && route !== 'POST /api/reform') return `a write verb succeeded: ${what}`;
   return undefined;
 }

@@ -7,8 +7,10 @@
  * allows. The only fact outside the review's commands is
  * recipient_is_mandating_authority (the recipient is the authority that gave
  * the professional's mandate), used in ex09spj, ex09spjcw and n05b.
+ * Data, not test code: test/acceptance/legal-review.test.ts holds Secretum to
+ * them, and a reform's diff (POST /api/reform) assesses each before and after.
  */
-import type { Verdict } from '../../server/schema/graph.ts';
+import type { Verdict } from '../schema/graph.ts';
 
 export interface ReviewCase {
   /** the review's id, e.g. 'ex09spj', 'n36c' */

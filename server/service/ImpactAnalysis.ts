@@ -1,0 +1,183 @@
+// What rests on a node, and what a reform would change (issue 27). The store
+// selects the whole graph once per version (every node, every relation: the
+// same two reads on both engines); the domain finds the routes of every
+// (profession, kind) and assesses every worked example and review case on
+// it, once per version; a reform is laid over that view and only what it
+// touches is assessed again. Nothing is ever written to the store.
+import { buildImpactIndex, diffReform, factKey, findDependants, reformCsv, type ImpactIndex, type SituationQuestion } from '../domain/impact.ts';
+import { applyReform, listView } from '../domain/reform.ts';
+import { reformProblems } from '../graph/reforms.ts';
+import { LEGAL_REVIEW_CASES } from '../review/legalReviewCases.ts';
+import type { AsOf, DependantsResult, NamedReform, ReformBody, ReformChange, ReformChangeInput, ReformResult } from '../schema/impact.ts';
+import { InvalidReformError, NotFoundError } from '../schema/errors.ts';
+import { RELATION_TYPES, type Fact, type GraphEdge, type GraphNode } from '../schema/graph.ts';
+import { IndexedGraph } from '../schema/graphView.ts';
+import type { GraphStore } from '../store/GraphStore.ts';
+import type { GraphCache } from './GraphCache.ts';
+
+interface WholeGraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  facts: Fact[];
+  view: IndexedGraph;
+}
+
+export interface ImpactOptions {
+  /** named reforms (graph-data/reforms.yaml), for asOf */
+  reforms?: NamedReform[];
+  /** the review's situations assessed before and after a reform (default: the legal review of December 2026) */
+  reviewCases?: readonly SituationQuestion[];
+}
+
+/** The legal review's cases as situations to assess. */
+export const REVIEW_SITUATIONS: readonly SituationQuestion[] = LEGAL_REVIEW_CASES.map((c) => ({
+  id: c.id,
+  source: 'review',
+  label: c.note,
+  profession: c.profession,
+  ...(c.recipient && { recipient: c.recipient }),
+  ...(c.situation && { kind: c.situation }),
+  facts: c.facts,
+  ...(c.closedWorld && { closedWorld: true }),
+}));
+
+export class ImpactAnalysis {
+  private readonly reforms: NamedReform[];
+  private readonly reviewCases: readonly SituationQuestion[];
+
+  constructor(
+    private readonly store: GraphStore,
+    private readonly cache: GraphCache,
+    private readonly vocabulary: () => Promise<Fact[]>,
+    options: ImpactOptions = {},
+  ) {
+    this.reforms = options.reforms ?? [];
+    this.reviewCases = options.reviewCases ?? REVIEW_SITUATIONS;
+  }
+
+  /** The named reforms of graph-data/reforms.yaml. */
+  named(): readonly NamedReform[] {
+    return this.reforms;
+  }
+
+  /** What rests on a node or a fact: the answers whose routes use it, and the worked examples whose deciding route does. */
+  async dependants(id: string): Promise<DependantsResult> {
+    const [graph, index] = await Promise.all([this.graph(), this.index()]);
+    const node = graph.view.node(id);
+    const fact = node ? undefined : graph.facts.find((f) => f.id === id);
+    if (!node && !fact) throw new NotFoundError('id', id, 'node or fact');
+    const describe = (ref: string) => {
+      const found = graph.view.node(ref);
+      return found ? { id: found.id, type: found.type, label: found.label } : { id: ref, type: 'Unknown', label: ref };
+    };
+    const asked = node ? describe(id) : { id, type: 'Fact', label: fact!.question };
+    return findDependants(index, node ? id : factKey(id), asked, describe);
+  }
+
+  /** The answers before and after a reform, for every (profession, recipient, kind) and every situation. */
+  async reform(body: ReformBody, onProgress?: (done: number, total: number) => void): Promise<ReformResult> {
+    const [graph, index] = await Promise.all([this.graph(), this.index(onProgress)]);
+    const applied = applyReform(graph.view, body.changes, new Set(graph.facts.map((f) => f.id)));
+    const after = listView(applied.view, [...graph.nodes.map((n) => n.id), ...applied.added]);
+    const problems = reformProblems({ ...after, facts: graph.facts });
+    if (problems.length) throw new InvalidReformError(problems);
+    const diff = diffReform(index, applied.view, applied.changed, graph.facts, onProgress);
+    const count = (change: string) => diff.routes.filter((r) => r.change === change).length;
+    return {
+      ...(body.label && { label: body.label }),
+      changes: body.changes,
+      counts: {
+        answersCompared: index.answers.length,
+        answersReassessed: diff.answersReassessed,
+        routesGained: count('gained'),
+        routesLost: count('lost'),
+        routesChanged: count('changed'),
+        situations: diff.situations.length,
+        situationsReassessed: diff.situationsReassessed,
+        verdictsChanged: diff.situations.filter((s) => s.changed).length,
+      },
+      changedNodes: [...applied.changed].sort(),
+      routes: diff.routes,
+      situations: diff.situations,
+    };
+  }
+
+  /** Both tables of a reform's answer as CSV, the reform named on the first line. */
+  csv(result: Pick<ReformResult, 'label' | 'routes' | 'situations'> & { changes: ReformChangeInput[] }): string {
+    return reformCsv(result.label ?? describeChanges(result.changes), result);
+  }
+
+  /**
+   * The law of a date, as far as a source dates it: every named reform whose
+   * law came after that date is applied. The brochure dates laws by their
+   * adoption, so a date after it says the law was adopted, not that it was in
+   * force; no date of entry into force is invented.
+   */
+  lawAsOf(date: string): { changes: ReformChange[]; asOf: AsOf } {
+    const reforms = this.reforms.map((reform) => {
+      const applied = date < reform.date;
+      const what = reform.dateKind === 'adoption' ? 'adoptée' : 'entrée en vigueur';
+      const note = applied
+        ? `Le ${date} précède le ${reform.date}, date à laquelle la loi a été ${what} selon la brochure : la réponse est donnée sans ce qu’elle a introduit.`
+        : reform.dateKind === 'adoption'
+          ? `La loi a été adoptée le ${reform.date} selon la brochure, qui ne donne pas sa date d’entrée en vigueur : la réponse l’applique, mais n’établit pas qu’elle était en vigueur le ${date}.`
+          : `La loi est en vigueur depuis le ${reform.date} : la réponse l’applique.`;
+      return { id: reform.id, label: reform.label, law: reform.law, date: reform.date, dateKind: reform.dateKind, applied, note, changes: reform.changes };
+    });
+    return {
+      changes: reforms.filter((r) => r.applied).flatMap((r) => r.changes),
+      asOf: { date, reforms: reforms.map(({ changes: _changes, ...r }) => r) },
+    };
+  }
+
+  /** Every node and relation, as the store holds them: the same two reads on both engines. */
+  private graph(): Promise<WholeGraph> {
+    return this.cache.analysis('whole-graph', async () => {
+      const [nodes, relations, facts] = await Promise.all([this.store.listNodes(), this.store.relationSubgraph([...RELATION_TYPES]), this.vocabulary()]);
+      return { nodes, edges: relations.edges, facts, view: new IndexedGraph(nodes, relations.edges) };
+    });
+  }
+
+  /** @param onProgress told of each answer and situation when the index is computed (not when it is kept) */
+  private index(onProgress?: (done: number, total: number) => void): Promise<ImpactIndex> {
+    return this.cache.analysis('impact-index', async () => {
+      const graph = await this.graph();
+      const ids = (type: GraphNode['type']) => graph.nodes.filter((n) => n.type === type).map((n) => n.id);
+      const holds = (q: SituationQuestion) =>
+        graph.view.node(q.profession)?.type === 'Profession' &&
+        (q.recipient === undefined || graph.view.node(q.recipient) !== undefined) &&
+        (q.kind === undefined || graph.view.node(q.kind)?.type === 'SituationKind');
+      const examples = graph.nodes.flatMap((n): SituationQuestion[] =>
+        n.type === 'Situation'
+          ? [
+              {
+                id: n.id,
+                source: 'example',
+                label: n.label,
+                profession: n.assess.profession,
+                ...(n.assess.recipient && { recipient: n.assess.recipient }),
+                ...(n.assess.situation && { kind: n.assess.situation }),
+                facts: n.assess.facts,
+                ...(n.assess.closedWorld && { closedWorld: true }),
+              },
+            ]
+          : [],
+      );
+      return buildImpactIndex(
+        graph.view,
+        {
+          professions: ids('Profession').sort(),
+          kinds: ids('SituationKind').sort(),
+          situations: [...examples, ...this.reviewCases].filter(holds),
+          vocabulary: graph.facts,
+        },
+        onProgress,
+      );
+    });
+  }
+}
+
+function describeChanges(changes: ReformChangeInput[]): string {
+  if (!changes.length) return 'Réforme vide';
+  return `Réforme : ${changes.map((c) => Object.values(c).join(' ')).join(' ; ')}`;
+}

@@ -1,0 +1,206 @@
+// Reforms and dependants on the real graph-data (issue 27): the properties
+// every reform keeps, and the law of a date before 2017.
+import { describe, expect, it } from 'vitest';
+import { assessSituation } from '../../server/domain/assess.ts';
+import { answerEntry, situationEntry, verdictOf } from '../../server/domain/impact.ts';
+import { applyReform } from '../../server/domain/reform.ts';
+import { buildRouteCandidates } from '../../server/domain/routes.ts';
+import { loadGraphData } from '../../server/graph/load.ts';
+import { IndexedGraph } from '../../server/schema/graphView.ts';
+import { ReformChange, type ReformChangeInput } from '../../server/schema/impact.ts';
+import { ExplorerService } from '../../server/service/ExplorerService.ts';
+import { REVIEW_SITUATIONS } from '../../server/service/ImpactAnalysis.ts';
+import { MemoryGraphStore } from '../../server/store/memory/MemoryGraphStore.ts';
+
+const data = loadGraphData();
+const store = new MemoryGraphStore(data);
+const service = new ExplorerService(store);
+const view = new IndexedGraph(data.nodes, data.edges);
+const facts = new Set(data.facts.map((f) => f.id));
+const parse = (changes: ReformChangeInput[]) => changes.map((c) => ReformChange.parse(c));
+const ids = (type: string) => data.nodes.filter((n) => n.type === type).map((n) => n.id);
+const situations = [
+  ...data.nodes.flatMap((n) =>
+    n.type === 'Situation'
+      ? [
+          {
+            id: n.id,
+            source: 'example' as const,
+            label: n.label,
+            profession: n.assess.profession,
+            recipient: n.assess.recipient,
+            kind: n.assess.situation,
+            facts: n.assess.facts,
+            closedWorld: n.assess.closedWorld,
+          },
+        ]
+      : [],
+  ),
+  ...REVIEW_SITUATIONS,
+];
+
+/** Changes that can be undone with the change vocabulary, each with its inverse. */
+const REVERSIBLE: [string, ReformChangeInput[], ReformChangeInput[]][] = [
+  [
+    '458bis requires',
+    [{ kind: 'setEffect', exception: 'exc-458bis', effect: 'requires' }],
+    [{ kind: 'setEffect', exception: 'exc-458bis', effect: 'permits' }],
+  ],
+  [
+    'shared secrecy towards the police',
+    [{ kind: 'addRecipient', exception: 'exc-secret-partage', recipient: 'police' }],
+    [{ kind: 'removeRecipient', exception: 'exc-secret-partage', recipient: 'police' }],
+  ],
+  [
+    'the état de nécessité without proportionality',
+    [{ kind: 'removeCondition', exception: 'exc-etat-de-necessite', condition: 'exc-etat-de-necessite--proportionate' }],
+    [{ kind: 'addCondition', exception: 'exc-etat-de-necessite', fact: 'proportionate', id: 'exc-etat-de-necessite--proportionate' }],
+  ],
+];
+
+describe('reforms on the real graph', () => {
+  it('changes nothing for the empty reform', async () => {
+    const result = await service.impact.reform({ changes: [] });
+    expect(result.counts).toMatchObject({ routesGained: 0, routesLost: 0, routesChanged: 0, verdictsChanged: 0, answersReassessed: 0 });
+    expect(result.counts.situations).toBe(situations.length);
+  });
+
+  it.each(REVERSIBLE)('gives back the original answers after a reform and its inverse (%s)', async (_name, change, inverse) => {
+    expect(data.nodes.some((n) => n.id === (change[0] as { exception: string }).exception)).toBe(true);
+    const alone = await service.impact.reform({ changes: parse(change) });
+    expect(alone.counts.routesGained + alone.counts.routesLost + alone.counts.routesChanged).toBeGreaterThan(0);
+    const undone = await service.impact.reform({ changes: parse([...change, ...inverse]) });
+    expect(undone.routes).toEqual([]);
+    expect(undone.situations.filter((s) => s.changed)).toEqual([]);
+  });
+
+  it.each(ids('Provision').concat(ids('CaseLaw')))(
+    'repealing %s loses exactly the routes it alone establishes, and changes only the verdicts that rest on it',
+    async (provision) => {
+      const before = (await service.impact.reform({ changes: [] })).situations;
+      const result = await service.impact.reform({ changes: parse([{ kind: 'repeal', id: provision }]) });
+      const alone = new Set(
+        view
+          .out(provision, 'ESTABLISHES')
+          .filter((e) => view.in(e.target, 'ESTABLISHES').length === 1)
+          .map((e) => e.target),
+      );
+      const lost = result.routes.filter((r) => r.change === 'lost');
+      expect(lost.every((r) => alone.has(r.exception))).toBe(true);
+      // Every route of an exception it alone established, in every answer, is lost; no route is gained.
+      const expectedLost = ids('Profession').flatMap((p) =>
+        [null, ...ids('SituationKind')].flatMap((k) =>
+          answerEntry(view, p, k)
+            .routes.filter((r) => alone.has(r.exception))
+            .map(() => 1),
+        ),
+      ).length;
+      expect(lost.length).toBe(expectedLost);
+      expect(result.counts.routesGained).toBe(0);
+      // Recomputed in full (not incrementally), a verdict changes only where a route of the situation used what the reform changed.
+      const { view: after, changed } = applyReform(view, parse([{ kind: 'repeal', id: provision }]), facts);
+      for (const [i, question] of situations.entries()) {
+        const full = situationEntry(after, question, data.facts, false);
+        const reported = result.situations[i];
+        expect(reported.after, question.id).toEqual({ verdict: full.verdict, possibleVerdicts: full.possibleVerdicts });
+        if (reported.changed) {
+          const candidates = buildRouteCandidates(view, question.profession, question.recipient, question.kind);
+          const used = candidates.routes.some((r) => [...r.elements.nodes, ...r.limits.flatMap((l) => l.elements.nodes)].some((id) => changed.has(id)));
+          expect(used, question.id).toBe(true);
+        }
+        expect(reported.before).toEqual({ verdict: before[i].before.verdict, possibleVerdicts: before[i].before.possibleVerdicts });
+      }
+    },
+    60_000,
+  );
+
+  it('never changes the stored graph: the next plain answer is the one before', async () => {
+    const question = { profession: 'avocat', recipient: 'concertation-de-cas', facts: {} };
+    const version = await store.version();
+    const answer = await service.assess(question);
+    const dependants = await service.impact.dependants('cp-458ter');
+    await service.impact.reform({
+      changes: parse([
+        { kind: 'repeal', id: 'cp-458ter' },
+        { kind: 'setEffect', exception: 'exc-458bis', effect: 'requires' },
+      ]),
+    });
+    await service.assess({ ...question, asOf: '2016-01-01' });
+    expect(await store.version()).toBe(version);
+    expect(await new ExplorerService(store, { answerBytes: 0, subgraphEntries: 0 }).assess(question)).toEqual(answer);
+    expect(await service.assess(question)).toEqual(answer);
+    expect(await service.impact.dependants('cp-458ter')).toEqual(dependants);
+  });
+
+  it('answers 422 with the problems when a reform leaves the graph invalid', async () => {
+    await expect(
+      service.impact.reform({ changes: parse([{ kind: 'removeRecipient', exception: 'exc-458bis', recipient: 'procureur-du-roi' }]) }),
+    ).rejects.toThrow(/leaves the graph invalid.*PERMITS_DISCLOSURE_TO/);
+  });
+});
+
+describe('the quick verdict of a reform’s diff', () => {
+  it('is the verdict and the possible verdicts assessSituation gives, on every situation, before and after reforms', () => {
+    for (const changes of [
+      [],
+      [{ kind: 'repeal', id: 'cp-458bis' }],
+      [{ kind: 'setEffect', exception: 'exc-secret-partage', effect: 'requires' }],
+    ] as ReformChangeInput[][]) {
+      const reformed = applyReform(view, parse(changes), facts).view;
+      for (const q of situations) {
+        const candidates = buildRouteCandidates(reformed, q.profession, q.recipient, q.kind);
+        const full = assessSituation(candidates, q.facts, { closedWorld: q.closedWorld }, data.facts);
+        expect(verdictOf(candidates, q.facts, q.closedWorld), `${q.id} ${JSON.stringify(changes)}`).toEqual({
+          verdict: full.verdict,
+          possibleVerdicts: full.possibleVerdicts,
+        });
+      }
+    }
+  });
+});
+
+describe('dependants on the real graph', () => {
+  it('lists the answers and worked examples that rest on art. 458bis', async () => {
+    const found = await service.impact.dependants('cp-458bis');
+    expect(found.node).toEqual({ id: 'cp-458bis', type: 'Provision', label: 'Art. 458bis Code pénal' });
+    expect(found.counts.routes).toBe(1);
+    expect(found.professions.map((p) => p.profession.id)).toContain('psychiatre');
+    expect(found.situations.map((s) => s.id)).toContain('sit-04-psychiatre-madame-l');
+  });
+
+  it('accepts a fact id, and names it by its question', async () => {
+    const found = await service.impact.dependants('grave_imminent_danger');
+    expect(found.node.type).toBe('Fact');
+    expect(found.counts.answers).toBeGreaterThan(0);
+  });
+
+  it('answers not found for an unknown id', async () => {
+    await expect(service.impact.dependants('nothing-here')).rejects.toThrow(/no node or fact/);
+  });
+});
+
+describe('asOf: the law of a date, as the brochure dates it', () => {
+  const question = { profession: 'avocat', recipient: 'concertation-de-cas', facts: { professional_context: true } };
+
+  it('gives a lawyer in a case consultation no 458ter route before the law of 6 July 2017, and says which reform and which kind of date', async () => {
+    const answer = await service.assess({ ...question, asOf: '2016-01-01' });
+    expect(answer.routes.map((r) => r.exception.id)).not.toContain('exc-458ter-concertation');
+    expect(answer.verdict).toBe('forbidden');
+    const reform = answer.asOf!.reforms.find((r) => r.id === 'avant-loi-2017-07-06')!;
+    expect(reform).toMatchObject({ applied: true, date: '2017-07-06', dateKind: 'adoption', law: 'loi-2017-07-06' });
+    expect(reform.note).toMatch(/adoptée/);
+  });
+
+  it('applies only the reforms of laws adopted after the date, and never claims a date of entry into force', async () => {
+    const between = await service.assess({ profession: 'assistant-social-cpas', recipient: 'procureur-du-roi', facts: {}, asOf: '2017-06-01' });
+    expect(between.asOf!.reforms.map((r) => [r.id, r.applied])).toEqual([
+      ['avant-loi-2017-07-06', true],
+      ['avant-loi-2017-05-04', false],
+    ]);
+    expect(between.asOf!.reforms[1].note).toMatch(/ne donne pas sa date d’entrée en vigueur/);
+    const now = await service.assess({ ...question, asOf: '2026-12-01' });
+    expect(now.routes.map((r) => r.exception.id)).toContain('exc-458ter-concertation');
+    const { asOf: _asOf, ...plain } = now;
+    expect(plain).toEqual(await service.assess(question));
+  });
+});
