@@ -290,6 +290,8 @@ export function requestFor(v: Vocabulary, path: string, method: string): fc.Arbi
     case 'GET /api/facts':
     case 'GET /api/situations':
     case 'GET /api/summary':
+    case 'GET /api/professions':
+    case 'GET /api/recipients':
       return get(queryString(v, ['x']).map((q) => withQuery(path, q)));
     case 'GET /api/nodes':
       return get(queryString(v, ['type']).map((q) => withQuery(path, q)));
