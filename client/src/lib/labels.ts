@@ -1,5 +1,5 @@
 // Every French word the interface shows for a code of the API.
-import type { NodeType, RelationType, RouteStatus, Verdict } from './types.ts';
+import type { Act, NodeType, RelationType, RouteStatus, Verdict } from './types.ts';
 
 export const RELATION_LABELS: Record<RelationType, string> = {
   PART_OF: 'fait partie de',
@@ -67,6 +67,15 @@ export const VERDICTS: Record<Verdict, VerdictWording> = {
   forbidden: { label: 'Interdit', meaning: 'Le secret professionnel s’impose : vous devez vous taire.', symbol: '✗' },
   undetermined: { label: 'À déterminer', meaning: 'La réponse dépend de faits encore inconnus.', symbol: '?' },
   not_bound: { label: 'Pas tenu au secret', meaning: 'Le secret professionnel ne s’applique pas ici.', symbol: '–' },
+};
+
+/** What is done (the answer's `act`). */
+export const ACT_LABELS: Record<Act, string> = {
+  tell: 'Informer',
+  testify: 'Témoigner',
+  hand_over: 'Remettre un document',
+  undergo_seizure: 'Saisie ou perquisition',
+  report_to_mandant: 'Rapport au mandant',
 };
 
 export const ROUTE_STATUS_LABELS: Record<RouteStatus, string> = {

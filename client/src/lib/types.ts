@@ -24,7 +24,7 @@ export type {
   SourceRef,
   Subgraph,
 } from '../../../server/schema/api.ts';
-export type { Fact, GraphEdge, GraphNode, NodeOf, NodeType, RelationType, Verdict } from '../../../server/schema/graph.ts';
+export type { Act, Fact, GraphEdge, GraphNode, NodeOf, NodeType, RelationType, Verdict } from '../../../server/schema/graph.ts';
 
 import type { Assessment, AssessRequest, MissingFact, SituationKindsResult } from '../../../server/schema/api.ts';
 
