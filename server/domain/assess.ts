@@ -512,10 +512,11 @@ function dutiesOf(
  * otherwise closed (§ relevance: a doubt on art. 30 has no place in an answer
  * that art. 30 does not decide).
  */
-function relevantDoubts(candidates: RouteCandidates, routes: AssessedRoute[], recipientLimits: AssessedLimit[]): Assessment['doubts'] {
+function relevantDoubts(candidates: RouteCandidates, routes: AssessedRoute[], recipientLimits: AssessedLimit[], verdict: Verdict): Assessment['doubts'] {
   const rules = new Set<string>();
   for (const route of routes) {
-    if (route.status === 'open') rules.add(route.exception.id);
+    // A route decides, or may still decide an answer left open.
+    if (route.status === 'open' || (route.status === 'undetermined' && verdict === 'undetermined')) rules.add(route.exception.id);
     const ownConditionsHold = !route.conditions.some((c) => c.status === 'unmet');
     for (const limit of [...route.limits, ...route.qualifications]) if (ownConditionsHold && limit.status !== 'does_not_hold') rules.add(limit.id);
   }
@@ -570,7 +571,7 @@ export function assessSituation(candidates: RouteCandidates, givenFacts: FactVal
     routes,
     missingFacts: rankMissingFacts(candidates, facts, possibleVerdicts, vocabulary, closedWorld),
     ...dutiesOf(candidates, routes, facts, inPlay, barred),
-    doubts: relevantDoubts(candidates, routes, recipientLimits),
+    doubts: relevantDoubts(candidates, routes, recipientLimits, verdict),
     recipientLimits,
     disclaimer: DISCLAIMER,
   };

@@ -537,7 +537,7 @@ export function buildRouteCandidates(
   const sortedRoutes = routes.sort((a, b) => byId(a.exception, b.exception) || byId(a.target, b.target));
   const doubtful = [
     ...holderChain.keys(),
-    ...(recipientId ? [recipientId] : []),
+    ...(recipientId ? [recipientId, ...(status?.names.map((n) => n.id) ?? [])] : []),
     ...sortedRoutes.flatMap((r) => [r.exception.id, ...r.limits.map((l) => l.limit.id), ...r.qualifications.map((l) => l.limit.id)]),
     ...recipientLimits.map((l) => l.limit.id),
   ];

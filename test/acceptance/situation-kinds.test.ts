@@ -97,8 +97,9 @@ describe('being heard, summoned, asked', () => {
       profession: 'travailleur-social',
       recipient: 'hierarchie',
       situation: 'kind-hierarchie',
-      facts: { serious_fault_or_negligence: true },
+      facts: { serious_fault_or_negligence: true, strictly_necessary: true },
     });
+    // Only what is necessary to its role (example 11: « Je me limite aux informations nécessaires… »).
     expect(a.verdict).toBe('permitted');
     expect(ids(a.doubts)).toContain('exc-faute-grave-hierarchie');
     expect(explanationText(a.explanation)).toMatch(/Doute/);
