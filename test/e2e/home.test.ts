@@ -27,7 +27,7 @@ describeInBrowser('Première visite', () => {
   it('keeps the links of every mode working: /explorer opens the explorer', async () => {
     const page = await app.newPage();
     await page.goto(`${app.url}/explorer`);
-    await page.getByRole('img', { name: /Graphe des dispositions/ }).waitFor();
+    await page.getByRole('img', { name: /Graphe des dispositions/ }).waitFor({ timeout: 60_000 });
     expect(await page.getByRole('link', { name: 'Explorer' }).getAttribute('aria-current')).toBe('page');
   });
 });

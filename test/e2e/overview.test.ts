@@ -139,9 +139,9 @@ describeInBrowser('Vue d’ensemble: the summary of the law', () => {
 
 describeInBrowser('IS_A chains folded', () => {
   const app = useBrowserApp();
-  // depositaire's neighbours and the directeur's: directeur → intervenant de l'aide à la jeunesse → dépositaire,
-  // the intervenant with no other relation in this view.
-  const VIEW = '/explorer?noeud=depositaire&voisins=depositaire,directeur-aide-jeunesse';
+  // The travailleur social's neighbours and the assistant social's: assistant social de CPAS → assistant social →
+  // travailleur social, the two with no other relation in this view.
+  const VIEW = '/explorer?noeud=travailleur-social&voisins=travailleur-social,assistant-social';
 
   async function chainOf(page: Page): Promise<DrawnNode | undefined> {
     return (await drawnNodes(page, NEIGHBOURHOODS)).find((n) => n.folded && n.label.startsWith('chaîne'));
@@ -152,16 +152,16 @@ describeInBrowser('IS_A chains folded', () => {
     await page.goto(app.url + VIEW);
     await graphDrawn(page, NEIGHBOURHOODS);
     const chain = (await chainOf(page))!;
-    expect(chain.label).toMatch(/^chaîne : Directeur.* → Intervenant.* \(déplier\)$/);
+    expect(chain.label).toMatch(/^chaîne : Assistant\(e\) social\(e\) de CPAS → Assistant\(e\) social\(e\) \(déplier\)$/);
     const ids = (await drawnNodes(page, NEIGHBOURHOODS)).map((n) => n.id);
-    expect(ids).toContain('depositaire');
-    expect(ids).not.toContain('directeur-aide-jeunesse');
-    expect(ids).not.toContain('intervenant-aide-jeunesse');
+    expect(ids).toContain('travailleur-social');
+    expect(ids).not.toContain('assistant-social-cpas');
+    expect(ids).not.toContain('assistant-social');
 
     await tapNode(page, NEIGHBOURHOODS, chain.id);
-    await expect.poll(async () => (await drawnNodes(page, NEIGHBOURHOODS)).map((n) => n.id)).toContain('directeur-aide-jeunesse');
+    await expect.poll(async () => (await drawnNodes(page, NEIGHBOURHOODS)).map((n) => n.id)).toContain('assistant-social-cpas');
     expect(await chainOf(page)).toBeUndefined();
-    expect(new URL(page.url()).searchParams.get('noeud')).toBe('depositaire');
+    expect(new URL(page.url()).searchParams.get('noeud')).toBe('travailleur-social');
   });
 
   it('lists the chain in the text version, where Enter unfolds it', async () => {
@@ -169,10 +169,10 @@ describeInBrowser('IS_A chains folded', () => {
     await page.goto(app.url + VIEW);
     await graphDrawn(page, NEIGHBOURHOODS);
     await page.getByText(/^Le graphe en texte/).click();
-    const unfold = page.getByRole('button', { name: /^Déplier « chaîne : Directeur/ });
+    const unfold = page.getByRole('button', { name: /^Déplier « chaîne : Assistant/ });
     await unfold.focus();
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await drawnNodes(page, NEIGHBOURHOODS)).map((n) => n.id)).toContain('intervenant-aide-jeunesse');
+    await expect.poll(async () => (await drawnNodes(page, NEIGHBOURHOODS)).map((n) => n.id)).toContain('assistant-social');
     expect(await unfold.count()).toBe(0);
   });
 });
