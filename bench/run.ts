@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only engines,http,ui] [-- --profile] [-- --neo4j-1m]
+// npm run bench [-- --quick] [-- --only engines,http,ui] [-- --sizes real,10k] [-- --profile] [-- --neo4j-1m]
 //
 // How the explorer's cost grows with the graph, on both engines, against the
 // machine's ceiling: graph sizes (scripts/scale-graph.ts), load, in-process
@@ -140,6 +140,7 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       profile: { type: 'boolean', default: false },
       'neo4j-1m': { type: 'boolean', default: false },
+      sizes: { type: 'string' },
     },
   });
   const quick = values.quick!;
@@ -147,7 +148,11 @@ async function main(): Promise<void> {
   const started = performance.now();
   const since = () => Math.round((performance.now() - started) / 1000);
   const date = new Date().toISOString();
-  const { sizes, http, ui } = plans(quick, values['neo4j-1m']!);
+  const planned = plans(quick, values['neo4j-1m']!);
+  const { http, ui } = planned;
+  // --sizes real,10k: only the graph sizes whose label starts with one of these
+  const wanted = values.sizes?.split(',').map((label) => label.trim());
+  const sizes = wanted ? planned.sizes.filter((size) => wanted.some((label) => size.label.startsWith(label))) : planned.sizes;
   const results: Omit<BenchResults, 'targets'> = {
     date,
     command: command(argv),
@@ -208,7 +213,7 @@ async function main(): Promise<void> {
   mkdirSync(resolve(BENCH, 'results'), { recursive: true });
   const file = resolve(BENCH, 'results', `${date.slice(0, 10)}${quick ? '-quick' : ''}.json`);
   writeFileSync(file, JSON.stringify(complete, null, 2) + '\n');
-  if (!quick && only.size === 3) {
+  if (!quick && only.size === 3 && !wanted) {
     const resultsMd = resolve(BENCH, 'RESULTS.md');
     const document = existsSync(resultsMd) ? readFileSync(resultsMd, 'utf8') : '# Benchmark results\n';
     writeFileSync(resultsMd, spliceTables(document, tables));

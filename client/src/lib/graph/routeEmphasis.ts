@@ -47,3 +47,16 @@ export function framingOfWalk(steps: Step[], step: number, exception: string, ed
   const here = ids(current);
   return [[current.node.id], here, [...here, ...basis], [...new Set([...basis, ...steps.slice(0, step + 1).flatMap(ids)])]];
 }
+
+/**
+ * What Évaluer frames of the route its verdict rests on, from what must show to what should if it can
+ * at a readable size: the exception with the articles that establish it; with the recipient; with the
+ * profession asked (the route's spine, read from one end to the other); the whole route.
+ */
+export function framingOfRoute(route: { exception: { id: string }; recipient: { id: string }; elements: Elements }, profession?: string): string[][] {
+  const exception = route.exception.id;
+  const basis = [exception, ...route.elements.edges.filter((e) => e.type === 'ESTABLISHES' && e.target === exception).map((e) => e.source)];
+  const withRecipient = [...basis, route.recipient.id];
+  const spine = profession ? [...withRecipient, profession] : withRecipient;
+  return [basis, withRecipient, spine, route.elements.nodes];
+}
