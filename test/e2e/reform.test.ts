@@ -116,7 +116,10 @@ describeInBrowser('What rests on what, and « Et si… ? »', () => {
       });
       expect(style.line).toBe('dashed');
       expect(style.colour).toMatch(/rgb\(198,\s*40,\s*40\)/);
-      await page.getByRole('list', { name: 'Légende du graphe' }).getByText('Perdu avec la réforme (tirets)').waitFor();
+      await page
+        .getByRole('list', { name: 'Légende du graphe' })
+        .getByText(/^Perdu avec la réforme \(tirets/)
+        .waitFor();
       expect(await axeFindings(page)).toEqual([]);
 
       // A step of history: Back closes the simulation, and the link alone reproduces it.

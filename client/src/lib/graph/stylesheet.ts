@@ -84,8 +84,9 @@ export const graphStylesheet: StylesheetJson = [
   // What rests on the explorer's node: a thick double outline, its relations thick (not colour alone).
   { selector: 'node.dependant', style: { 'border-color': EMPHASIS_COLOURS.dependant, 'border-width': 6, 'border-style': 'double' } },
   { selector: 'edge.dependant', style: { width: 3.5, 'line-color': EMPHASIS_COLOURS.dependant, 'target-arrow-color': EMPHASIS_COLOURS.dependant } },
-  // « Et si… ? »: what a reform takes away is dashed red, what it brings solid green and thick, what it changes dotted.
-  { selector: 'node.lost', style: { 'border-color': EMPHASIS_COLOURS.lost, 'border-width': 4, 'border-style': 'dashed' } },
+  // « Et si… ? »: what a reform takes away is dashed red and faded (a replaced article's outline is dashed too, but
+  // thinner and on a full shape), what it brings solid green and thick, what it changes dotted.
+  { selector: 'node.lost', style: { 'border-color': EMPHASIS_COLOURS.lost, 'border-width': 5, 'border-style': 'dashed', 'background-opacity': 0.35 } },
   {
     selector: 'edge.lost',
     style: { width: 3, 'line-style': 'dashed', 'line-dash-pattern': [8, 5], 'line-color': EMPHASIS_COLOURS.lost, 'target-arrow-color': EMPHASIS_COLOURS.lost },

@@ -52,6 +52,7 @@ class ExplorerStore {
         a.routes.forEach((r) => ids.add(r));
       }
     }
+    for (const s of found.situations) ids.add(s.id);
     return ids;
   });
 
