@@ -157,6 +157,33 @@ describeInBrowser('What rests on what, and « Et si… ? »', () => {
     const escaped = `Graphe des dispositions — Et si : ${name}`.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
     expect(svg.text).toContain(`<title>${escaped}</title>`);
     expect(svg.text).toContain('stroke-dasharray');
+    // The legend says what the dashes mean, in words.
+    expect(svg.text).toContain('Perdu avec la réforme (tirets)');
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('switches an exception’s effect: the API’s changed routes, the old relation lost and the new one gained on the graph', async () => {
+    const expected = await app.api<ReformResult>('/api/reform', { changes: [{ kind: 'setEffect', exception: 'exc-458bis', effect: 'requires' }] });
+    const page = await app.newPage();
+    await page.goto(`${app.url}/explorer?noeud=exc-458bis&voisins=exc-458bis`);
+    await graphDrawn(page, GRAPH);
+    const whatIf = page.getByRole('region', { name: 'Et si… ?' });
+    await whatIf.getByRole('combobox', { name: 'Changement à simuler' }).selectOption({ label: 'Obliger (au lieu de permettre)' });
+    await whatIf.getByRole('button', { name: 'Simuler' }).click();
+    expect(new URL(page.url()).searchParams.get('si')).toBe('effet:exc-458bis:impose');
+    const results = page.getByRole('region', { name: /^Et si : / });
+    await results.getByRole('table', { name: 'Voies changées, par profession et destinataire' }).waitFor({ timeout: 30_000 });
+    expect((await results.getByRole('list', { name: 'La réforme en nombres' }).innerText()).replace(/\s+/g, ' ')).toContain(
+      `${expected.counts.routesChanged} voies modifiées`,
+    );
+    expect(await results.getByText(/Voie modifiée : .* — effet : permet → oblige/).count()).toBeGreaterThan(0);
+    const graphName = /Graphe des dispositions — Et si/;
+    await expect.poll(() => classed(page, graphName, 'gained'), { timeout: 15_000 }).toContain('exc-458bis-[REQUIRES_DISCLOSURE_TO]->procureur-du-roi');
+    expect(await classed(page, graphName, 'lost')).toContain('exc-458bis-[PERMITS_DISCLOSURE_TO]->procureur-du-roi');
+    expect(await classed(page, graphName, 'changed')).toContain('exc-458bis');
+    const legend = page.getByRole('list', { name: 'Légende du graphe' });
+    await legend.getByText(/^Gagné avec la\s+réforme \(trait plein/).waitFor();
+    await legend.getByText(/^Modifié par la\s+réforme \(pointillés/).waitFor();
     expect(app.pageErrors).toEqual([]);
   });
 
