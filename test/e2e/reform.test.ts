@@ -162,6 +162,27 @@ describeInBrowser('What rests on what, and « Et si… ? »', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  it('simulates a dated reform of reforms.yaml by its name, as GET /api/reforms and POST /api/reform answer it', async () => {
+    const { reforms } = await app.api<{ reforms: { id: string; label: string; changes: unknown[] }[] }>('/api/reforms');
+    const named = reforms[0];
+    const expected = await app.api<ReformResult>('/api/reform', { changes: named.changes });
+    const page = await app.newPage();
+    await page.goto(`${app.url}/explorer?noeud=cp-458ter&voisins=cp-458ter`);
+    await graphDrawn(page, GRAPH);
+    const whatIf = page.getByRole('region', { name: 'Et si… ?' });
+    await whatIf.getByRole('combobox', { name: 'Changement à simuler' }).selectOption({ label: named.label });
+    await whatIf.getByRole('button', { name: 'Simuler' }).click();
+    expect(new URL(page.url()).searchParams.get('si')).toBe(`reforme:${named.id}`);
+    const results = page.getByRole('region', { name: `Et si : ${named.label}` });
+    await results.getByRole('list', { name: 'La réforme en nombres' }).waitFor({ timeout: 30_000 });
+    const counts = (await results.getByRole('list', { name: 'La réforme en nombres' }).innerText()).replace(/\s+/g, ' ');
+    const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+    expect(counts).toContain(n(expected.counts.routesLost, 'voie perdue', 'voies perdues'));
+    expect(counts).toContain(n(expected.counts.routesChanged, 'voie modifiée', 'voies modifiées'));
+    expect(counts).toContain(`${expected.counts.verdictsChanged} verdict`);
+    expect(app.pageErrors).toEqual([]);
+  });
+
   it('switches an exception’s effect: the API’s changed routes, the old relation lost and the new one gained on the graph', async () => {
     const expected = await app.api<ReformResult>('/api/reform', { changes: [{ kind: 'setEffect', exception: 'exc-458bis', effect: 'requires' }] });
     const page = await app.newPage();
