@@ -19,6 +19,7 @@ import {
   PathsResult,
   ProfessionsResult,
   RecipientsResult,
+  NamedReformsResult,
   ReformBody,
   ReformQuery,
   ReformResult,
@@ -152,6 +153,14 @@ export const endpoints: readonly Endpoint[] = [
     errors: [413, 422],
     csv: (s, result) => s.impact.csv(result),
     handle: (s, { body }) => s.impact.reform(body),
+  }),
+  endpoint({
+    method: 'get',
+    path: '/api/reforms',
+    summary: 'The named reforms of graph-data/reforms.yaml: each with its label, law, date, source and changes (a body for POST /api/reform)',
+    cacheable: true,
+    response: NamedReformsResult,
+    handle: async (s) => ({ reforms: [...s.impact.named()] }),
   }),
   endpoint({
     method: 'get',

@@ -62,6 +62,10 @@ export const NamedReform = z
   .strict();
 export type NamedReform = z.output<typeof NamedReform>;
 
+/** GET /api/reforms: the named reforms, in the file's order. */
+export const NamedReformsResult = z.object({ reforms: z.array(NamedReform) });
+export type NamedReformsResult = z.infer<typeof NamedReformsResult>;
+
 export const AsOfReform = z.object({
   id: z.string(),
   label: z.string(),

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { createApp, startWebServer, type RunningServer } from '../../server/api/app.ts';
-import { loadGraphData } from '../../server/graph/load.ts';
+import { DEFAULT_GRAPH_DIR, loadGraphData } from '../../server/graph/load.ts';
+import { readReforms } from '../../server/graph/reforms.ts';
 import { MemoryGraphStore } from '../../server/store/memory/MemoryGraphStore.ts';
 
 let server: RunningServer;
@@ -95,6 +96,21 @@ describe('POST /api/reform', () => {
     expect(Object.keys(doc.paths['/api/reform'].post.responses[200].content!)).toEqual(['application/json', 'text/csv']);
     expect(doc.paths['/api/reform'].post.responses).toHaveProperty('422');
     expect(doc.paths['/api/nodes/{id}/dependants'].get.responses).toHaveProperty('404');
+  });
+});
+
+describe('GET /api/reforms', () => {
+  it('lists the named reforms of graph-data/reforms.yaml, each a body POST /api/reform accepts', async () => {
+    const res = await fetch(`${server.url}/api/reforms`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { reforms: { id: string; label: string; changes: unknown[] }[] };
+    const file = readReforms(DEFAULT_GRAPH_DIR).reforms;
+    expect(body.reforms.map((r) => r.id)).toEqual(file.map((r) => r.id));
+    expect(body.reforms.map((r) => r.label)).toEqual(file.map((r) => r.label));
+    const first = body.reforms[0];
+    const applied = await post('/api/reform', { changes: first.changes, label: first.label });
+    expect(applied.status).toBe(200);
+    expect(((await applied.json()) as { label: string }).label).toBe(first.label);
   });
 });
 

@@ -45,6 +45,33 @@ const SCREENS: { name: string; path: string; ready?: (page: Page) => Promise<unk
     path: '/formation?exemple=sit-05-cpas-propos-terrorisme&reponse=non&etape=3',
     ready: (page) => page.getByRole('region', { name: /Le chemin/ }).waitFor(),
   },
+  {
+    name: 'explorer-ce-qui-en-depend',
+    path: '/explorer?noeud=cp-458bis&voisins=cp-458bis',
+    ready: async (page) => {
+      const section = page.getByRole('region', { name: 'Ce qui en dépend' });
+      await section.getByRole('button', { name: 'Voir ce qui en dépend' }).click();
+      await section.getByRole('button', { name: 'Mettre en évidence sur le graphe' }).click({ timeout: 30_000 });
+      await section.getByText(/^Par profession/).click();
+      await section.scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    name: 'explorer-et-si',
+    path: '/explorer?noeud=cp-458bis&voisins=cp-458bis&si=abroger:cp-458bis',
+    // On a phone the tables are folded under their summaries.
+    ready: (page) => page.getByText(/^Voies changées \(\d+\)$/).waitFor({ timeout: 30_000 }),
+  },
+  {
+    name: 'formation-sans-cet-article',
+    path: '/formation?exemple=sit-04-psychiatre-madame-l&reponse=oui',
+    ready: async (page) => {
+      const section = page.getByRole('region', { name: 'Et sans cet article ?' });
+      await section.getByRole('button', { name: 'Rejouer' }).click();
+      await section.getByText(/^Verdict :/).waitFor({ timeout: 30_000 });
+      await section.scrollIntoViewIfNeeded();
+    },
+  },
 ];
 
 async function settle(page: Page): Promise<void> {

@@ -5,13 +5,17 @@
 import type {
   Answer,
   AssessRequest,
+  DependantsResult,
   DisclosureMap,
   Fact,
   GraphNode,
   LawSummary,
+  NamedReform,
   NeighbourhoodRequest,
   NodeType,
   PathsResult,
+  ReformChangeInput,
+  ReformResult,
   SearchResult,
   SituationKind,
   Subgraph,
@@ -41,6 +45,7 @@ export class ApiRequestError extends Error {
 
 function frenchMessage(status: number, code: string): string {
   if (status === 404 || code.startsWith('unknown_')) return 'Un identifiant de la demande est inconnu du graphe.';
+  if (code === 'invalid_reform') return 'Ce changement laisserait le graphe incohérent (par exemple une exception sans destinataire) : il n’est pas simulé.';
   if (status === 429) return 'Trop de demandes en peu de temps : patientez quelques secondes puis réessayez.';
   if (status === 503) return 'Le serveur est surchargé : réessayez dans un instant.';
   if (status >= 500) return 'Le serveur a rencontré une erreur : réessayez dans un instant.';
@@ -59,8 +64,8 @@ function withQuery(path: string, query: Record<string, QueryValue>): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+async function request<T>(path: string, init: RequestInit = {}, accept: 'application/json' | 'text/csv' = 'application/json'): Promise<T> {
+  const headers: Record<string, string> = { accept };
   if (init.body) headers['content-type'] = 'application/json';
   const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
   const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
@@ -73,6 +78,7 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
     if (timeout.aborted) throw new ApiRequestError(0, 'timeout', 'Le serveur met trop de temps à répondre.');
     throw new ApiRequestError(0, 'network', 'Le serveur ne répond pas : vérifiez votre connexion, ou attendez qu’il redémarre.', String(err));
   }
+  if (response.ok && accept !== 'application/json') return (await response.text()) as T;
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
@@ -98,4 +104,10 @@ export const api = {
   situations: () => request<{ situations: SituationKind[] }>('/api/situations').then((r) => r.situations),
   paths: (from: string, to: string) => request<PathsResult>(withQuery('/api/paths', { from, to })),
   summary: () => request<LawSummary>('/api/summary'),
+  dependants: (id: string) => request<DependantsResult>(`${node(id)}/dependants`),
+  reforms: () => request<{ reforms: NamedReform[] }>('/api/reforms').then((r) => r.reforms),
+  reform: (changes: ReformChangeInput[], label: string) => request<ReformResult>('/api/reform', { method: 'POST', body: JSON.stringify({ changes, label }) }),
+  /** The reform's two tables as CSV (the server's ?format=csv), the reform named on the first line. */
+  reformCsv: (changes: ReformChangeInput[], label: string) =>
+    request<string>('/api/reform?format=csv', { method: 'POST', body: JSON.stringify({ changes, label }) }, 'text/csv'),
 };

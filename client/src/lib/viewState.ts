@@ -1,6 +1,8 @@
 // The state a shared link carries, and its URL form. The path names the mode;
 // the query holds only what that mode needs, in French, readable by a human:
 //   /evaluer?profession=tms&destinataire=saj&faits=child_maltreatment_situation:oui
+import { parseReformParam } from './reform.ts';
+
 export type Mode = 'accueil' | 'explorer' | 'evaluer' | 'parler' | 'formation';
 export type GraphLayout = 'force' | 'layered';
 export type QuizAnswer = 'oui' | 'non';
@@ -17,6 +19,8 @@ export interface ViewState {
   /** explorer: the path finder's ends (« Chemin de … à … ») */
   pathFrom?: string;
   pathTo?: string;
+  /** explorer: « Et si… ? », the reform simulated, in its URL form (lib/reform.ts: abroger:cp-458bis, reforme:<id>…) */
+  reform?: string;
   /** the layout the user chose; none: the mode's default (see layoutOf) */
   layout?: GraphLayout;
   /** assessment: the kind of situation (« De quoi s'agit-il ? »), an id of GET /api/situations */
@@ -88,6 +92,7 @@ export function parseViewState(pathname: string, search: string): ViewState {
     source: id(query.get('source')),
     pathFrom: id(query.get('de')),
     pathTo: id(query.get('vers')),
+    reform: parseReformParam(query.get('si')) ? query.get('si')! : undefined,
     layout: LAYOUT_NAMES[query.get('disposition') ?? ''],
     kind: id(query.get('cas')),
     profession: id(query.get('profession')),
@@ -118,6 +123,7 @@ function modeParams(state: ViewState): [string, string | undefined][] {
         ['source', state.overview ? state.source : undefined],
         ['de', state.pathFrom && state.pathTo ? state.pathFrom : undefined],
         ['vers', state.pathFrom && state.pathTo ? state.pathTo : undefined],
+        ['si', state.reform],
       ];
     case 'evaluer':
       return [

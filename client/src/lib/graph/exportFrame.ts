@@ -20,7 +20,8 @@ export interface ExportFrame {
   date: string;
 }
 
-export function exportFrameOf(title: string, nodes: GraphNode[], today = new Date()): ExportFrame {
+/** `marks`: what the emphasis drawn means, told in words (a dashed line is no colour alone), after the node types. */
+export function exportFrameOf(title: string, nodes: GraphNode[], today = new Date(), marks: LegendEntry[] = []): ExportFrame {
   const types = (Object.keys(NODE_STYLES) as NodeType[]).filter((t) => nodes.some((n) => n.type === t));
   const articles = nodes.filter((n) => 'status' in n);
   const replaced = articles.filter(isReplaced).length;
@@ -29,7 +30,7 @@ export function exportFrameOf(title: string, nodes: GraphNode[], today = new Dat
     : '';
   return {
     title,
-    legend: types.map((t) => ({ label: NODE_TYPE_LABELS[t], shape: NODE_STYLES[t].shape, colour: NODE_STYLES[t].colour })),
+    legend: [...types.map((t) => ({ label: NODE_TYPE_LABELS[t], shape: NODE_STYLES[t].shape, colour: NODE_STYLES[t].colour })), ...marks],
     source: `Source : ${BROCHURE_SOURCE}${statuses}.`,
     date: `Exporté de Secretum le ${today.toLocaleDateString('fr-BE', { day: 'numeric', month: 'long', year: 'numeric' })} — aide à la réflexion, pas un avis juridique.`,
   };

@@ -11,8 +11,12 @@ export interface GraphModel {
 }
 
 /** open: on an open route; undetermined: on a route still in doubt; closed: dimmed;
- *  current / visited / ahead: the step-by-step walk of the formation mode (traced: visited on a route that is not open). */
-export type Emphasis = 'open' | 'undetermined' | 'closed' | 'current' | 'visited' | 'traced' | 'ahead';
+ *  current / visited / ahead: the step-by-step walk of the formation mode (traced: visited on a route that is not open);
+ *  dependant: what rests on the explorer's selected node; lost / gained / changed: what a reform (« Et si… ? ») does to a route. */
+export type Emphasis = 'open' | 'undetermined' | 'closed' | 'current' | 'visited' | 'traced' | 'ahead' | 'dependant' | 'lost' | 'gained' | 'changed';
+
+/** The emphases that stand out (a route, a walk, what rests on a node, a reform's marks): kept unfolded, listed in the text version. */
+export const STANDING_OUT: ReadonlySet<Emphasis> = new Set(['open', 'current', 'visited', 'traced', 'dependant', 'lost', 'gained', 'changed']);
 
 export const EMPTY_GRAPH: GraphModel = { nodes: [], edges: [] };
 

@@ -35,4 +35,10 @@ export const EMPHASIS_COLOURS = {
   /** the steps walked on a route that is not open: a trace, not « Chemin ouvert » */
   traced: '#4a5868',
   selected: '#111111',
+  /** what rests on the selected node: a double outline */
+  dependant: '#6a1b9a',
+  /** a reform's marks: lost dashed, gained solid and thick, changed dotted */
+  lost: '#c62828',
+  gained: '#1b7a34',
+  changed: '#8a4b00',
 };

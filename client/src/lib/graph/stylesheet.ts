@@ -81,6 +81,26 @@ export const graphStylesheet: StylesheetJson = [
     style: { 'border-color': EMPHASIS_COLOURS.current, 'border-width': 6, 'font-size': 14, 'font-weight': 'bold', 'z-index': 10 },
   },
   { selector: 'edge.current', style: { width: 5, 'line-color': EMPHASIS_COLOURS.current, 'target-arrow-color': EMPHASIS_COLOURS.current } },
+  // What rests on the explorer's node: a thick double outline, its relations thick (not colour alone).
+  { selector: 'node.dependant', style: { 'border-color': EMPHASIS_COLOURS.dependant, 'border-width': 6, 'border-style': 'double' } },
+  { selector: 'edge.dependant', style: { width: 3.5, 'line-color': EMPHASIS_COLOURS.dependant, 'target-arrow-color': EMPHASIS_COLOURS.dependant } },
+  // « Et si… ? »: what a reform takes away is dashed red and faded (a replaced article's outline is dashed too, but
+  // thinner and on a full shape), what it brings solid green and thick, what it changes dotted.
+  { selector: 'node.lost', style: { 'border-color': EMPHASIS_COLOURS.lost, 'border-width': 5, 'border-style': 'dashed', 'background-opacity': 0.35 } },
+  {
+    selector: 'edge.lost',
+    style: { width: 3, 'line-style': 'dashed', 'line-dash-pattern': [8, 5], 'line-color': EMPHASIS_COLOURS.lost, 'target-arrow-color': EMPHASIS_COLOURS.lost },
+  },
+  { selector: 'node.gained', style: { 'border-color': EMPHASIS_COLOURS.gained, 'border-width': 5, 'border-style': 'solid' } },
+  {
+    selector: 'edge.gained',
+    style: { width: 4.5, 'line-style': 'solid', 'line-color': EMPHASIS_COLOURS.gained, 'target-arrow-color': EMPHASIS_COLOURS.gained },
+  },
+  { selector: 'node.changed', style: { 'border-color': EMPHASIS_COLOURS.changed, 'border-width': 4, 'border-style': 'dotted' } },
+  {
+    selector: 'edge.changed',
+    style: { width: 3, 'line-style': 'dotted', 'line-color': EMPHASIS_COLOURS.changed, 'target-arrow-color': EMPHASIS_COLOURS.changed },
+  },
   // In layers (left to right) labels sit beside their node, so a layer stays narrow in height; the
   // relation leaving a node runs under its label, not through its words.
   {

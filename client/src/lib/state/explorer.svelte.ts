@@ -4,7 +4,9 @@
 import { api } from '../api.ts';
 import { isReplaced, type Emphasis, type GraphModel } from '../graph/model.ts';
 import type { GraphEdge, GraphNode, NodeType, PathsResult, RelationType, Subgraph } from '../types.ts';
+import { reformOverlay, type ReformOverlay } from '../reform.ts';
 import { catalogue } from './catalogue.svelte.ts';
+import { impact } from './impact.svelte.ts';
 import { view } from './view.svelte.ts';
 
 interface Snapshot {
@@ -31,6 +33,40 @@ class ExplorerStore {
   private loading = new Map<string, Promise<void>>();
   canUndo = $derived(this.history.length > 0);
 
+  /** « Et si… ? »: what the simulated reform does to the graph (its nodes are drawn, its marks painted) */
+  overlay: ReformOverlay | undefined = $derived.by(() => {
+    if (!impact.result) return undefined;
+    const known = [...this.neighbourhoods.values()].flatMap((sub) => sub.edges);
+    return reformOverlay(impact.result, (id) => catalogue.node(id), known);
+  });
+
+  /** What rests on the selected node, when painted: the node, the exceptions whose routes use it, their recipients. */
+  dependantNodes: Set<string> = $derived.by(() => {
+    const found = impact.highlight ? impact.dependants : undefined;
+    if (!found) return new Set();
+    const ids = new Set([found.node.id]);
+    for (const p of found.professions) {
+      ids.add(p.profession.id);
+      for (const a of p.answers) {
+        ids.add(a.recipient.id);
+        a.routes.forEach((r) => ids.add(r));
+      }
+    }
+    for (const s of found.situations) ids.add(s.id);
+    return ids;
+  });
+
+  /** The nodes the overlays bring whose relations are to be drawn: their neighbourhoods are loaded (ExplorerView). */
+  anchors: string[] = $derived.by(() => {
+    const found = impact.highlight ? impact.dependants : undefined;
+    const exceptions = found ? found.professions.flatMap((p) => p.answers.flatMap((a) => a.routes)) : [];
+    const fromReform = this.overlay?.nodes.filter((id) => {
+      const type = catalogue.node(id)?.type;
+      return type === 'Exception' || type === 'Provision' || type === 'CaseLaw';
+    });
+    return [...new Set([...exceptions, ...(fromReform ?? [])])];
+  });
+
   graph: GraphModel = $derived.by(() => {
     const { node, expanded, hidden } = view.current;
     const nodes = new Map<string, GraphNode>();
@@ -42,6 +78,19 @@ class ExplorerStore {
     }
     const selected = node ? catalogue.node(node) : undefined;
     if (selected) nodes.set(selected.id, selected);
+    // The overlays' nodes are drawn whatever the filters, with the relations their neighbourhoods know.
+    const brought = new Set<string>();
+    const bring = (id: string) => {
+      const found = catalogue.node(id);
+      if (!found) return;
+      nodes.set(id, found);
+      brought.add(id);
+    };
+    for (const id of this.overlay?.nodes ?? []) bring(id);
+    // A profession is painted where it is drawn, not brought: a provision may rest under dozens of them.
+    for (const id of this.dependantNodes) if (catalogue.node(id)?.type !== 'Profession') bring(id);
+    for (const id of this.anchors) for (const e of this.neighbourhoods.get(id)?.edges ?? []) if (nodes.has(e.source) && nodes.has(e.target)) edges.set(e.id, e);
+    for (const e of this.overlay?.newEdges ?? []) edges.set(e.id, e);
     const onPath = new Set<string>();
     for (const path of this.paths?.paths ?? []) {
       for (const n of path.nodes) {
@@ -50,7 +99,9 @@ class ExplorerStore {
       }
       path.edges.forEach((e) => edges.set(e.id, e));
     }
-    const shown = [...nodes.values()].filter((n) => onPath.has(n.id) || (!hidden.includes(n.id) && !this.hiddenTypes.has(n.type) && this.statusShown(n)));
+    const shown = [...nodes.values()].filter(
+      (n) => onPath.has(n.id) || brought.has(n.id) || (!hidden.includes(n.id) && !this.hiddenTypes.has(n.type) && this.statusShown(n)),
+    );
     const ids = new Set(shown.map((n) => n.id));
     return {
       nodes: shown,
@@ -60,9 +111,21 @@ class ExplorerStore {
 
   /** The path finder's paths painted on the graph: their nodes and relations open, the rest as drawn. */
   emphasis: Map<string, Emphasis> | undefined = $derived.by(() => {
-    if (!this.paths?.paths.length) return undefined;
+    if (!this.paths?.paths.length) return this.impactEmphasis;
     const on = new Set(this.paths.paths.flatMap((p) => [...p.nodes.map((n) => n.id), ...p.edges.map((e) => e.id)]));
     return new Map([...this.graph.nodes.map((n) => n.id), ...this.graph.edges.map((e) => e.id)].map((id) => [id, on.has(id) ? 'open' : 'closed']));
+  });
+
+  /** A reform's marks over what rests on the node: both only on what is drawn. */
+  private impactEmphasis: Map<string, Emphasis> | undefined = $derived.by(() => {
+    if (!this.overlay && !this.dependantNodes.size) return undefined;
+    const drawn = new Set([...this.graph.nodes.map((n) => n.id), ...this.graph.edges.map((e) => e.id)]);
+    const marks = new Map<string, Emphasis>();
+    const on = this.dependantNodes;
+    for (const id of on) if (drawn.has(id)) marks.set(id, 'dependant');
+    for (const e of this.graph.edges) if (on.has(e.source) && on.has(e.target)) marks.set(e.id, 'dependant');
+    for (const [id, mark] of this.overlay?.marks ?? []) if (drawn.has(id)) marks.set(id, mark);
+    return marks.size ? marks : undefined;
   });
 
   private statusShown(node: GraphNode): boolean {
