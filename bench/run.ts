@@ -52,7 +52,7 @@ function plans(quick: boolean, neo4jMillion: boolean) {
   const q = quick ? QUICK_QUERIES : FULL_QUERIES;
   const sizes: SizePlan[] = [
     { label: 'real (graph-data)', nodes: 0, neo4j: NEO4J, plan: q, limitMs: 240_000, heapMiB: 2048 },
-    { label: '10k', nodes: 10_000, neo4j: quick ? undefined : NEO4J, plan: q, limitMs: 240_000, heapMiB: 2048 },
+    { label: '10k', nodes: 10_000, neo4j: quick ? undefined : NEO4J, plan: q, limitMs: 420_000, heapMiB: 2048 },
   ];
   if (!quick) {
     sizes.push({ label: '100k', nodes: 100_000, neo4j: NEO4J, plan: q, limitMs: 420_000, heapMiB: 4096 });

@@ -79,6 +79,13 @@ function readsOf(route: RouteCandidate): string[] {
   return [...factsOf(route.requirements), ...route.limits.filter(wholeRoute).flatMap((l) => factsOf(l.requirements))];
 }
 
+/**
+ * The most steps the search of canChangeVerdict may take before it keeps the question (sound). On the
+ * real graph no search took more than 327 steps over 3,000 random situations; on generated graphs of
+ * 10k nodes a budget of 2,000 was spent on every question (≈ 400 ms an answer).
+ */
+const CHANGE_SEARCH_BUDGET = 600;
+
 /** The most a search for a completion may try before it answers "possible" (sound: it only widens the set). */
 const SEARCH_BUDGET = 60_000;
 
@@ -203,17 +210,32 @@ export function possibleVerdictsOf(candidates: RouteCandidates, facts: FactValue
  * it only keeps a question).
  */
 export function canChangeVerdict(candidates: RouteCandidates, facts: FactValues, bound: boolean, fact: string): boolean {
-  const routes = candidates.routes.map((r) => ({ route: r, effect: r.exception.effect, reads: readsOf(r).filter((f) => f !== FRAME_FACT && f !== fact) }));
+  const routes = candidates.routes.map((r) => {
+    const all = readsOf(r);
+    return { route: r, effect: r.exception.effect, all, reads: all.filter((f) => f !== FRAME_FACT && f !== fact), statuses: new Map<string, RouteStatus>() };
+  });
   const binding = bindingOf(candidates, bound);
   if (binding.reads.includes(fact)) return true;
   const verdicts: Verdict[] = ['required', 'permitted', 'forbidden', 'not_bound'];
-  let budget = 2_000;
+  let budget = CHANGE_SEARCH_BUDGET;
   const settled = (statuses: { effect: 'permits' | 'requires'; status: RouteStatus }[], b: Tri) =>
     verdicts.find((v) => verdictHoldsEither(v, b, statuses) === true);
+  // A route's status depends only on the facts it reads: kept by their values, most routes are
+  // evaluated once or twice in a whole search instead of at each of its steps.
+  const statusOf = (r: (typeof routes)[number], assigned: Record<string, boolean | undefined>) => {
+    const key = r.all.map((f) => (assigned[f] === undefined ? '_' : assigned[f] ? '1' : '0')).join('');
+    let status = r.statuses.get(key);
+    if (status === undefined) r.statuses.set(key, (status = routeStatus(r.route, assigned)));
+    return status;
+  };
   const search = (assigned: Record<string, boolean | undefined>): boolean => {
     if (budget-- <= 0) return true;
-    const yes = routes.map((r) => ({ effect: r.effect, status: routeStatus(r.route, { ...assigned, [fact]: true }) }));
-    const no = routes.map((r) => ({ effect: r.effect, status: routeStatus(r.route, { ...assigned, [fact]: false }) }));
+    const [ifYes, ifNo] = [
+      { ...assigned, [fact]: true },
+      { ...assigned, [fact]: false },
+    ];
+    const yes = routes.map((r) => ({ effect: r.effect, status: statusOf(r, ifYes) }));
+    const no = routes.map((r) => ({ effect: r.effect, status: statusOf(r, ifNo) }));
     const [vy, vn] = [settled(yes, binding.at(assigned)), settled(no, binding.at(assigned))];
     if (vy && vn) return vy !== vn;
     let next: string | undefined = binding.at(assigned) === undefined ? binding.reads.find((f) => assigned[f] === undefined) : undefined;
