@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layeredGuides } from '../../../client/src/lib/graph/layouts.ts';
 import { graphOfElements, wrapLabel } from '../../../client/src/lib/graph/model.ts';
-import { emphasisOfRoutes } from '../../../client/src/lib/graph/routeEmphasis.ts';
+import { emphasisOfRoutes, framingOfRoute } from '../../../client/src/lib/graph/routeEmphasis.ts';
 import { renderSvg } from '../../../client/src/lib/graph/svg.ts';
 import type { GraphNode } from '../../../client/src/lib/types.ts';
 import { edgeRef } from './edgeRef.ts';
@@ -139,5 +139,31 @@ describe('SVG export', () => {
     expect(svg).toContain('>Article</tspan>');
     expect(svg).toContain('>Source : brochure.</tspan>');
     expect(svg).toContain('>Exporté le 1 décembre 2026</tspan>');
+  });
+});
+
+describe('what Évaluer frames of the route its verdict rests on', () => {
+  it('goes from the exception and the articles establishing it, to the recipient, to the profession asked, to the whole route', () => {
+    const route = {
+      exception: { id: 'exc' },
+      recipient: { id: 'saj' },
+      elements: {
+        nodes: ['tms', 'depositaire', 'exc', 'art', 'other-art', 'cond', 'saj'],
+        edges: [
+          edgeRef('art', 'ESTABLISHES', 'exc'),
+          edgeRef('exc', 'DEROGATES_FROM', 'other-art'),
+          edgeRef('exc', 'REQUIRES', 'cond'),
+          edgeRef('exc', 'PERMITS_DISCLOSURE_TO', 'saj'),
+          edgeRef('tms', 'IS_A', 'depositaire'),
+        ],
+      },
+    };
+    const [basis, withRecipient, spine, whole] = framingOfRoute(route, 'tms');
+    expect(basis).toEqual(['exc', 'art']);
+    expect(withRecipient).toEqual(['exc', 'art', 'saj']);
+    expect(spine).toEqual(['exc', 'art', 'saj', 'tms']);
+    expect(whole).toEqual(route.elements.nodes);
+    // Without a profession asked, the spine ends at the recipient.
+    expect(framingOfRoute(route)[2]).toEqual(['exc', 'art', 'saj']);
   });
 });
