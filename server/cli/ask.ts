@@ -11,7 +11,7 @@ import type { GraphStore } from '../store/GraphStore.ts';
 
 const USAGE = `Usage: npm run ask -- --profession ID [--recipient ID] [--situation ID] [--fact FAIT=oui|non|? ...] [--closed-world] [--as-of AAAA-MM-JJ] [--json]
   --situation : un type de situation (kind-inquietude, kind-saisie-perquisition…, voir GET /api/situations)
-  --as-of : répondre selon le droit de cette date, pour autant que graph-data/reforms.yaml la date
+  --as-of : répondre selon le droit de cette date, pour autant que graph-data/reforms.yaml ou la date des textes la situe
   FAIT=? : le fait est inconnu (comme s’il n’était pas donné)
 Exemple : npm run ask -- --profession tms --recipient saj --fact child_maltreatment_situation=oui`;
 

@@ -135,7 +135,7 @@ export class ExplorerService {
       if (!known.has(fact)) throw new InvalidInputError(`facts.${fact}`, `unknown fact "${fact}" (see GET /api/facts)`);
     }
     // Under the law of a date: the named reforms that date implies, applied to the view the store selected.
-    const law = body.asOf === undefined ? undefined : this.impact.lawAsOf(body.asOf);
+    const law = body.asOf === undefined ? undefined : await this.impact.lawAsOf(body.asOf);
     const candidates = await this.routeCandidates(body.profession, body.recipient, body.situation, {}, law?.changes, known);
     const assessment = assessSituation(candidates, body.facts, { closedWorld: body.closedWorld }, vocabulary);
     return law ? { ...assessment, asOf: law.asOf } : assessment;

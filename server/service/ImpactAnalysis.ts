@@ -111,9 +111,12 @@ export class ImpactAnalysis {
    * The law of a date, as far as a source dates it: every named reform whose
    * law came after that date is applied. The brochure dates laws by their
    * adoption, so a date after it says the law was adopted, not that it was in
-   * force; no date of entry into force is invented.
+   * force; no date of entry into force is invented. A text whose own date (the
+   * date in its title, `Instrument.date`) comes after the date did not exist
+   * yet: its articles are repealed for the answer, whether or not a named
+   * reform speaks of it.
    */
-  lawAsOf(date: string): { changes: ReformChange[]; asOf: AsOf } {
+  async lawAsOf(date: string): Promise<{ changes: ReformChange[]; asOf: AsOf }> {
     const reforms = this.reforms.map((reform) => {
       const applied = date < reform.date;
       const what = reform.dateKind === 'adoption' ? 'adoptée' : 'entrée en vigueur';
@@ -124,9 +127,30 @@ export class ImpactAnalysis {
           : `La loi est en vigueur depuis le ${reform.date} : la réponse l’applique.`;
       return { id: reform.id, label: reform.label, law: reform.law, date: reform.date, dateKind: reform.dateKind, applied, note, changes: reform.changes };
     });
+    const covered = new Set(this.reforms.map((r) => r.law));
+    const { nodes, edges } = await this.graph();
+    const later = nodes.flatMap((n) => (n.type === 'Instrument' && n.date !== undefined && date < n.date && !covered.has(n.id) ? [n] : []));
+    const provisions = new Set(nodes.filter((n) => n.type === 'Provision').map((n) => n.id));
+    const texts = later.flatMap((instrument) => {
+      const articles = edges.filter((e) => e.type === 'PART_OF' && e.target === instrument.id && provisions.has(e.source)).map((e) => e.source);
+      if (!articles.length) return [];
+      return [
+        {
+          id: `texte-posterieur:${instrument.id}`,
+          label: `Sans « ${instrument.label} » (daté du ${instrument.date})`,
+          law: instrument.id,
+          date: instrument.date!,
+          dateKind: 'adoption' as const,
+          applied: true,
+          note: `« ${instrument.label} » est daté du ${instrument.date}, après le ${date} : il n’existait pas encore, la réponse est donnée sans ses articles.`,
+          changes: articles.map((id): ReformChange => ({ kind: 'repeal', id })),
+        },
+      ];
+    });
+    const all = [...reforms, ...texts];
     return {
-      changes: reforms.filter((r) => r.applied).flatMap((r) => r.changes),
-      asOf: { date, reforms: reforms.map(({ changes: _changes, ...r }) => r) },
+      changes: all.filter((r) => r.applied).flatMap((r) => r.changes),
+      asOf: { date, reforms: all.map(({ changes: _changes, ...r }) => r) },
     };
   }
 

@@ -203,4 +203,27 @@ describe('asOf: the law of a date, as the brochure dates it', () => {
     const { asOf: _asOf, ...plain } = now;
     expect(plain).toEqual(await service.assess(question));
   });
+
+  it('answers without any text dated after the date (the blind review’s A16: the 2004 decree before 2004), and says which', async () => {
+    const instrumentOf = new Map(data.edges.filter((e) => e.type === 'PART_OF').map((e) => [e.source, e.target]));
+    const dateOf = new Map(data.nodes.flatMap((n) => (n.type === 'Instrument' && n.date ? [[n.id, n.date] as const] : [])));
+    const maltreatment = { profession: 'tms', recipient: 'saj', facts: { child_maltreatment_situation: true } };
+    for (const date of ['1990-01-01', '2003-01-01', '2016-01-01']) {
+      const answer = await service.assess({ ...maltreatment, asOf: date });
+      for (const route of answer.routes) {
+        for (const provision of route.provisions) {
+          const text = instrumentOf.get(provision.id);
+          expect(text && dateOf.get(text) ? dateOf.get(text)! <= date : true, `${date}: ${route.exception.id} rests on ${provision.id}`).toBe(true);
+        }
+      }
+      const later = [...dateOf].filter(([id, d]) => date < d && [...instrumentOf].some(([, t]) => t === id)).map(([id]) => id);
+      const said = answer.asOf!.reforms.filter((r) => r.applied).map((r) => r.law);
+      for (const id of later) expect(said, `${date}: ${id}`).toContain(id);
+    }
+    const before = await service.assess({ ...maltreatment, asOf: '2003-01-01' });
+    expect(before.routes.map((r) => r.exception.id)).not.toContain('exc-decret-2004-art-3');
+    expect(before.asOf!.reforms.find((r) => r.law === 'decret-2004-05-12')?.note).toMatch(/n’existait pas encore/);
+    const after = await service.assess({ ...maltreatment, asOf: '2016-01-01' });
+    expect(after.routes.map((r) => r.exception.id)).toContain('exc-decret-2004-art-3');
+  });
 });
