@@ -157,3 +157,41 @@ export function formatViewState(state: ViewState): string {
     .join('&');
   return MODE_PATHS[state.mode] + (query ? `?${query}` : '');
 }
+
+/**
+ * The view one step before this one, for a link opened from outside the app:
+ * its first Back then undoes the last step instead of leaving Secretum.
+ * Évaluer drops its last answer (then the closed world, the recipient, the
+ * profession, the kind); Formation its last step (then the vote, the example);
+ * « À qui » its profession; the explorer returns to its start. None: nothing to undo.
+ */
+export function stepBack(state: ViewState): ViewState | undefined {
+  switch (state.mode) {
+    case 'accueil':
+      return undefined;
+    case 'evaluer': {
+      const answered = Object.keys(state.facts);
+      if (answered.length > 0) {
+        const facts = { ...state.facts };
+        delete facts[answered[answered.length - 1]];
+        return { ...state, facts };
+      }
+      if (state.closedWorld) return { ...state, closedWorld: false };
+      if (state.recipient) return { ...state, recipient: undefined };
+      if (state.profession) return { ...state, profession: undefined };
+      if (state.kind) return { ...state, kind: undefined };
+      return undefined;
+    }
+    case 'formation':
+      if (state.step > 0) return { ...state, step: state.step - 1 };
+      if (state.answer) return { ...state, answer: undefined };
+      if (state.situation) return { ...state, situation: undefined };
+      return undefined;
+    case 'parler':
+      return state.profession ? { ...state, profession: undefined } : undefined;
+    case 'explorer': {
+      const start: ViewState = { ...DEFAULT_VIEW, mode: 'explorer', layout: state.layout };
+      return formatViewState(start) === formatViewState(state) ? undefined : start;
+    }
+  }
+}
