@@ -68,4 +68,20 @@ describeInBrowser('Sur un téléphone', () => {
     await graph.waitFor();
     await expect.poll(() => inViewport(page, page.getByRole('toolbar', { name: /Outils du graphe/ }))).toBe(true);
   });
+
+  it('brings the detail of an article tapped in the explorer’s path list into view, and moves the focus there', async () => {
+    const page = await app.newPage({ phone: true });
+    await page.goto(`${app.url}/explorer?noeud=cp-458&voisins=cp-458&de=tms&vers=saj`);
+    await page.getByRole('heading', { name: /chemins? de .* à /i }).waitFor();
+    const article = page.getByRole('button', { name: /^Art\. 57 décret du 4 mars 1991/ }).first();
+    const label = (await article.textContent())!.trim();
+    await article.scrollIntoViewIfNeeded();
+    await article.tap();
+    await expect.poll(() => new URL(page.url()).searchParams.get('noeud')).not.toBe('cp-458');
+    const detail = page.getByRole('complementary', { name: 'Détail du nœud sélectionné' });
+    const heading = detail.getByRole('heading', { level: 2, name: label });
+    await heading.waitFor();
+    await expect.poll(() => inViewport(page, heading), { message: 'the detail’s title on screen' }).toBe(true);
+    expect(await detail.evaluate((el) => el.contains(document.activeElement)), 'the focus in the detail').toBe(true);
+  });
 });
