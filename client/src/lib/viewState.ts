@@ -30,6 +30,8 @@ export interface ViewState {
   recipient?: string;
   /** answered facts, in the order they were answered */
   facts: Record<string, boolean>;
+  /** items of the link's `faits` that could not be read (no answer, or neither oui nor non), as written; said, never kept in the URL */
+  unreadFacts?: string[];
   closedWorld: boolean;
   /** formation */
   situation?: string;
@@ -67,13 +69,15 @@ const ID = /^[a-z0-9_-]{1,200}$/;
 const list = (value: string | null) => (value ?? '').split(',').filter((id) => ID.test(id));
 const id = (value: string | null) => (value && ID.test(value) ? value : undefined);
 
-function parseFacts(value: string | null): Record<string, boolean> {
+function parseFacts(value: string | null): { facts: Record<string, boolean>; unread: string[] } {
   const facts: Record<string, boolean> = {};
+  const unread: string[] = [];
   for (const item of (value ?? '').split(',')) {
-    const [fact, answer] = item.split(':');
-    if (ID.test(fact ?? '') && (answer === 'oui' || answer === 'non')) facts[fact] = answer === 'oui';
+    const [fact, answer, ...rest] = item.split(':');
+    if (ID.test(fact ?? '') && (answer === 'oui' || answer === 'non') && rest.length === 0) facts[fact] = answer === 'oui';
+    else if (item.trim()) unread.push(item.slice(0, 80));
   }
-  return facts;
+  return { facts, unread };
 }
 
 export function parseViewState(pathname: string, search: string): ViewState {
@@ -83,6 +87,7 @@ export function parseViewState(pathname: string, search: string): ViewState {
   const mode = (Object.keys(MODE_PATHS) as Mode[]).find((m) => path === MODE_PATHS[m]) ?? 'explorer';
   const step = Number.parseInt(query.get('etape') ?? '', 10);
   const answer = query.get('reponse');
+  const { facts, unread } = parseFacts(query.get('faits'));
   return {
     mode,
     node: id(query.get('noeud')),
@@ -97,7 +102,8 @@ export function parseViewState(pathname: string, search: string): ViewState {
     kind: id(query.get('cas')),
     profession: id(query.get('profession')),
     recipient: id(query.get('destinataire')),
-    facts: parseFacts(query.get('faits')),
+    facts,
+    unreadFacts: unread.length ? unread : undefined,
     closedWorld: query.get('monde-clos') === 'oui',
     situation: id(query.get('exemple')),
     answer: answer === 'oui' || answer === 'non' ? answer : undefined,

@@ -39,7 +39,8 @@ class ViewStore {
   }
 
   update(patch: Partial<ViewState>, { replace = false } = {}): void {
-    this.current = { ...this.current, ...patch };
+    // What the link held but could not be read is said once; a step writes a new link without it.
+    this.current = { ...this.current, unreadFacts: undefined, ...patch };
     const url = formatViewState(this.current);
     if (url === location.pathname + location.search) return;
     const preference = Object.keys(patch).every((key) => key === 'layout');
