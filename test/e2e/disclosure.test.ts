@@ -33,4 +33,28 @@ describeInBrowser('À qui puis-je parler ?', () => {
     const [noticeBox, tableBox] = await Promise.all([notice.boundingBox(), page.getByRole('table').boundingBox()]);
     expect(noticeBox!.y).toBeLessThan(tableBox!.y);
   });
+
+  it('offers « Réessayer » beside the error when the server does not answer, and shows the table once it answers again', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.url}/a-qui-parler`);
+    const box = page.getByRole('combobox', { name: 'Je suis (profession)' });
+    await box.waitFor();
+    await page.route('**/api/**', (route) => route.abort());
+    await box.fill('médecin');
+    await page
+      .getByRole('option', { name: /^Médecin/ })
+      .first()
+      .click();
+    const alert = page.getByRole('alert').filter({ hasText: /serveur/i });
+    await alert.waitFor();
+    const retry = page.getByRole('button', { name: 'Réessayer' });
+    await retry.waitFor();
+    // Beside the message: on screen with it.
+    const [a, b] = [(await alert.boundingBox())!, (await retry.boundingBox())!];
+    expect(Math.abs(b.y - a.y), 'Réessayer near the message').toBeLessThan(120);
+    await page.unroute('**/api/**');
+    await retry.click();
+    await page.getByRole('table', { name: /Voies par lesquelles « Médecin »/ }).waitFor();
+    expect(await alert.count()).toBe(0);
+  });
 });

@@ -230,4 +230,50 @@ describeInBrowser('Évaluer : les réponses sont celles du lien', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Changer de situation');
   });
+
+  it('moves between the recipients and between the kinds with the arrow keys without choosing one, and chooses on Space', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.url}/evaluer?cas=kind-inquietude&profession=assistant-social-cpas`);
+    await settled(page);
+    const focused = () => page.evaluate(() => document.activeElement?.closest('label')?.textContent?.trim());
+    await page.getByRole('combobox', { name: 'Je suis (profession)' }).focus();
+    await page.keyboard.press('Tab');
+    const first = await focused();
+    const before = page.url();
+    const history = await page.evaluate(() => window.history.length);
+    const passed = new Set<string | undefined>([first]);
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('ArrowUp');
+      passed.add(await focused());
+    }
+    expect(passed.size, 'the arrows move the focus').toBeGreaterThan(1);
+    expect(page.url(), 'arrows record no recipient').toBe(before);
+    expect(await page.evaluate(() => window.history.length), 'arrows add no history entry').toBe(history);
+    const target = await focused();
+    const group = page.getByRole('group', { name: 'À qui voudriez-vous parler ?' });
+    await page.keyboard.press('Space');
+    await expect.poll(() => new URL(page.url()).searchParams.get('destinataire')).toBeTruthy();
+    expect(await group.getByRole('radio', { name: target, exact: true }).isChecked()).toBe(true);
+    await settled(page);
+    // Tab from « Autre destinataire » goes on, not to the page.
+    await page.getByRole('combobox', { name: 'Autre destinataire' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement === document.body), 'Tab after « Autre destinataire »').toBe(false);
+
+    // The kinds: the same.
+    await page.goto(`${app.url}/evaluer`);
+    const kinds = page.getByRole('group', { name: 'De quoi s’agit-il ?' });
+    await kinds.getByRole('radio').first().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(new URL(page.url()).searchParams.get('cas'), 'arrows choose no kind').toBeNull();
+    expect(
+      await kinds
+        .getByRole('radio')
+        .nth(2)
+        .evaluate((input) => input === document.activeElement),
+    ).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('cas')).toBeTruthy();
+  });
 });

@@ -71,4 +71,37 @@ describeInBrowser('Retour : une étape à la fois', () => {
     expect(page.url()).toBe(before);
     await expect.poll(() => page.getByRole('heading', { name: heading!.trim() }).count()).toBe(0);
   });
+
+  it('keeps a shared link’s first Back in the app, one step back, when it is opened in a fresh page', async () => {
+    const page = await app.newPage();
+    const link = `${app.url}/evaluer?cas=kind-inquietude&profession=assistant-social-cpas&destinataire=procureur-du-roi&faits=offence_listed_458bis:oui,victim_minor_or_vulnerable:oui`;
+    await page.goto(link);
+    await expect.poll(() => page.getByRole('region', { name: 'Verdict' }).getAttribute('aria-busy')).toBe('false');
+    await page.goBack();
+    expect(new URL(page.url()).origin, 'Évaluer: Back stays in Secretum').toBe(app.url);
+    expect(new URL(page.url()).pathname).toBe('/evaluer');
+    // One step back: the last answer undone, the others kept.
+    expect(param(page, 'faits')).toBe('offence_listed_458bis:oui');
+    expect(param(page, 'destinataire')).toBe('procureur-du-roi');
+    await page.getByRole('combobox', { name: 'Je suis (profession)' }).waitFor();
+    // Forward returns to the link as shared.
+    await page.goForward();
+    expect(page.url()).toBe(link);
+
+    const formation = await app.newPage();
+    await formation.goto(`${app.url}/formation?exemple=sit-08-tms-saj&reponse=oui&etape=3`);
+    const stepper = formation.getByRole('region', { name: /Le chemin/ });
+    await stepper.getByText(/^Étape 3 sur \d+$/).waitFor();
+    await formation.goBack();
+    expect(new URL(formation.url()).origin, 'Formation: Back stays in Secretum').toBe(app.url);
+    expect(param(formation, 'exemple')).toBe('sit-08-tms-saj');
+    await stepper.getByText(/^Étape 2 sur \d+$/).waitFor();
+    // A reload of the link does not add another entry.
+    await formation.goForward();
+    await formation.reload();
+    await stepper.getByText(/^Étape 3 sur \d+$/).waitFor();
+    await formation.goBack();
+    await stepper.getByText(/^Étape 2 sur \d+$/).waitFor();
+    expect(param(formation, 'etape')).toBe('2');
+  });
 });

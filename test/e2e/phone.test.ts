@@ -50,6 +50,7 @@ describeInBrowser('Sur un téléphone', () => {
     const retry = page.getByRole('region', { name: 'Les questions' }).getByRole('button', { name: 'Réessayer' });
     await retry.waitFor();
     expect(await inViewport(page, retry)).toBe(true);
+    expect((await retry.boundingBox())!.height, '« Réessayer » for a finger').toBeGreaterThanOrEqual(44);
   });
 
   it('names the recipient on every card of « À qui », keeps the page short, and « Voir » shows the route on the graph', async () => {
@@ -67,5 +68,55 @@ describeInBrowser('Sur un téléphone', () => {
     const graph = page.getByRole('img', { name: /Destinataires et voies/ });
     await graph.waitFor();
     await expect.poll(() => inViewport(page, page.getByRole('toolbar', { name: /Outils du graphe/ }))).toBe(true);
+  });
+
+  it('brings the detail of an article tapped in the explorer’s path list into view, and moves the focus there', async () => {
+    const page = await app.newPage({ phone: true });
+    await page.goto(`${app.url}/explorer?noeud=cp-458&voisins=cp-458&de=tms&vers=saj`);
+    await page.getByRole('heading', { name: /chemins? de .* à /i }).waitFor();
+    const article = page.getByRole('button', { name: /^Art\. 57 décret du 4 mars 1991/ }).first();
+    const label = (await article.textContent())!.trim();
+    await article.scrollIntoViewIfNeeded();
+    await article.tap();
+    await expect.poll(() => new URL(page.url()).searchParams.get('noeud')).not.toBe('cp-458');
+    const detail = page.getByRole('complementary', { name: 'Détail du nœud sélectionné' });
+    const heading = detail.getByRole('heading', { level: 2, name: label });
+    await heading.waitFor();
+    await expect.poll(() => inViewport(page, heading), { message: 'the detail’s title on screen' }).toBe(true);
+    expect(await detail.evaluate((el) => el.contains(document.activeElement)), 'the focus in the detail').toBe(true);
+  });
+
+  it('gives every kind and recipient label, « Changer de situation », the folds, the suggestions and Formation’s controls 44 px for a finger', async () => {
+    const page = await app.newPage({ phone: true });
+    const heights = (locator: ReturnType<Page['locator']>) =>
+      locator.evaluateAll((els) =>
+        els.filter((el) => el.checkVisibility()).map((el) => [el.textContent!.trim().slice(0, 40), el.getBoundingClientRect().height] as const),
+      );
+    const small = (found: (readonly [string, number])[]) => found.filter(([, h]) => h < 44);
+    const checked: string[] = [];
+    async function expectFingerSized(locator: ReturnType<Page['locator']>, what: string) {
+      const found = await heights(locator);
+      expect(found.length, `${what}: found on the page`).toBeGreaterThan(0);
+      expect(small(found), what).toEqual([]);
+      checked.push(what);
+    }
+
+    await page.goto(`${app.url}/evaluer`);
+    await expectFingerSized(page.getByRole('group', { name: 'De quoi s’agit-il ?' }).locator('label'), 'kinds');
+
+    await page.goto(`${app.url}/evaluer?cas=kind-inquietude&profession=assistant-social-cpas`);
+    await expectFingerSized(page.getByRole('group', { name: 'À qui voudriez-vous parler ?' }).locator('label'), 'recipients');
+    await expectFingerSized(page.getByRole('button', { name: 'Changer de situation' }), 'Changer de situation');
+    await page.getByRole('combobox', { name: 'Je suis (profession)' }).tap();
+    await expectFingerSized(page.getByRole('listbox', { name: 'Suggestions : Je suis (profession)' }).getByRole('option'), 'profession suggestions');
+
+    await page.goto(`${app.url}/evaluer?cas=kind-inquietude&profession=assistant-social-cpas&destinataire=procureur-du-roi&faits=offence_listed_458bis:oui`);
+    await page.getByRole('region', { name: 'Question suivante' }).waitFor();
+    await expectFingerSized(page.locator('summary').filter({ hasText: /^(Ensuite :|Vos réponses)/ }), 'folds of the questions');
+
+    await page.goto(`${app.url}/formation`);
+    await expectFingerSized(page.getByRole('combobox', { name: 'Exemple de la brochure' }), 'example select');
+    await expectFingerSized(page.getByRole('button', { name: /^Exemple (précédent|suivant)$/ }), 'previous and next example');
+    expect(checked).toHaveLength(7);
   });
 });

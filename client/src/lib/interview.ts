@@ -104,7 +104,7 @@ export function decidingOpenRoute(answer: Answer): AssessedRoute | undefined {
   return answer.routes.find((r) => r.status === 'open' && r.effect === effect) ?? answer.routes.find((r) => r.status === 'open');
 }
 
-export type LinkField = 'cas' | 'profession' | 'destinataire' | 'fait';
+export type LinkField = 'cas' | 'profession' | 'destinataire' | 'fait' | 'reponse';
 export interface UnknownInLink {
   field: LinkField;
   id: string;
@@ -112,7 +112,7 @@ export interface UnknownInLink {
 
 /** A shared link's ids checked against the graph: what is unknown is named and left out, the rest kept. */
 export function checkLink(
-  state: { kind?: string; profession?: string; recipient?: string; facts: Record<string, boolean> },
+  state: { kind?: string; profession?: string; recipient?: string; facts: Record<string, boolean>; unreadFacts?: string[] },
   known: { kinds: Set<string>; professions: Set<string>; recipients: Set<string>; facts: Set<string> },
 ): { kind?: string; profession?: string; recipient?: string; facts: Record<string, boolean>; unknown: UnknownInLink[] } {
   const unknown: UnknownInLink[] = [];
@@ -125,5 +125,6 @@ export function checkLink(
   const profession = keep('profession', state.profession, known.professions);
   const recipient = keep('destinataire', state.recipient, known.recipients);
   const facts = Object.fromEntries(Object.entries(state.facts).filter(([id]) => keep('fait', id, known.facts) !== undefined));
+  for (const item of new Set(state.unreadFacts)) unknown.push({ field: 'reponse', id: item });
   return { kind, profession, recipient, facts, unknown };
 }

@@ -30,6 +30,8 @@ export interface ViewState {
   recipient?: string;
   /** answered facts, in the order they were answered */
   facts: Record<string, boolean>;
+  /** items of the link's `faits` that could not be read (no answer, or neither oui nor non), as written; said, never kept in the URL */
+  unreadFacts?: string[];
   closedWorld: boolean;
   /** formation */
   situation?: string;
@@ -67,13 +69,15 @@ const ID = /^[a-z0-9_-]{1,200}$/;
 const list = (value: string | null) => (value ?? '').split(',').filter((id) => ID.test(id));
 const id = (value: string | null) => (value && ID.test(value) ? value : undefined);
 
-function parseFacts(value: string | null): Record<string, boolean> {
+function parseFacts(value: string | null): { facts: Record<string, boolean>; unread: string[] } {
   const facts: Record<string, boolean> = {};
+  const unread: string[] = [];
   for (const item of (value ?? '').split(',')) {
-    const [fact, answer] = item.split(':');
-    if (ID.test(fact ?? '') && (answer === 'oui' || answer === 'non')) facts[fact] = answer === 'oui';
+    const [fact, answer, ...rest] = item.split(':');
+    if (ID.test(fact ?? '') && (answer === 'oui' || answer === 'non') && rest.length === 0) facts[fact] = answer === 'oui';
+    else if (item.trim()) unread.push(item.slice(0, 80));
   }
-  return facts;
+  return { facts, unread };
 }
 
 export function parseViewState(pathname: string, search: string): ViewState {
@@ -83,6 +87,7 @@ export function parseViewState(pathname: string, search: string): ViewState {
   const mode = (Object.keys(MODE_PATHS) as Mode[]).find((m) => path === MODE_PATHS[m]) ?? 'explorer';
   const step = Number.parseInt(query.get('etape') ?? '', 10);
   const answer = query.get('reponse');
+  const { facts, unread } = parseFacts(query.get('faits'));
   return {
     mode,
     node: id(query.get('noeud')),
@@ -97,7 +102,8 @@ export function parseViewState(pathname: string, search: string): ViewState {
     kind: id(query.get('cas')),
     profession: id(query.get('profession')),
     recipient: id(query.get('destinataire')),
-    facts: parseFacts(query.get('faits')),
+    facts,
+    unreadFacts: unread.length ? unread : undefined,
     closedWorld: query.get('monde-clos') === 'oui',
     situation: id(query.get('exemple')),
     answer: answer === 'oui' || answer === 'non' ? answer : undefined,
@@ -156,4 +162,42 @@ export function formatViewState(state: ViewState): string {
     .map(([key, value]) => `${key}=${value.replace(/[^a-z0-9_:,-]/gi, encodeURIComponent)}`)
     .join('&');
   return MODE_PATHS[state.mode] + (query ? `?${query}` : '');
+}
+
+/**
+ * The view one step before this one, for a link opened from outside the app:
+ * its first Back then undoes the last step instead of leaving Secretum.
+ * Évaluer drops its last answer (then the closed world, the recipient, the
+ * profession, the kind); Formation its last step (then the vote, the example);
+ * « À qui » its profession; the explorer returns to its start. None: nothing to undo.
+ */
+export function stepBack(state: ViewState): ViewState | undefined {
+  switch (state.mode) {
+    case 'accueil':
+      return undefined;
+    case 'evaluer': {
+      const answered = Object.keys(state.facts);
+      if (answered.length > 0) {
+        const facts = { ...state.facts };
+        delete facts[answered[answered.length - 1]];
+        return { ...state, facts };
+      }
+      if (state.closedWorld) return { ...state, closedWorld: false };
+      if (state.recipient) return { ...state, recipient: undefined };
+      if (state.profession) return { ...state, profession: undefined };
+      if (state.kind) return { ...state, kind: undefined };
+      return undefined;
+    }
+    case 'formation':
+      if (state.step > 0) return { ...state, step: state.step - 1 };
+      if (state.answer) return { ...state, answer: undefined };
+      if (state.situation) return { ...state, situation: undefined };
+      return undefined;
+    case 'parler':
+      return state.profession ? { ...state, profession: undefined } : undefined;
+    case 'explorer': {
+      const start: ViewState = { ...DEFAULT_VIEW, mode: 'explorer', layout: state.layout };
+      return formatViewState(start) === formatViewState(state) ? undefined : start;
+    }
+  }
 }

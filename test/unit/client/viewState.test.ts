@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, formatViewState, layoutOf, parseViewState, type ViewState } from '../../../client/src/lib/viewState.ts';
+import { DEFAULT_VIEW, formatViewState, layoutOf, parseViewState, stepBack, type ViewState } from '../../../client/src/lib/viewState.ts';
 
 const roundTrip = (state: ViewState) => {
   const url = new URL(formatViewState(state), 'http://x');
@@ -69,5 +69,37 @@ describe('view state in the URL', () => {
     expect(layoutOf({ ...DEFAULT_VIEW, mode: 'explorer' })).toBe('force');
     expect(layoutOf({ ...DEFAULT_VIEW, mode: 'evaluer', layout: 'force' })).toBe('force');
     expect(roundTrip({ ...DEFAULT_VIEW, mode: 'explorer', layout: 'layered' }).layout).toBe('layered');
+  });
+});
+
+describe('one step back, for a link opened from outside', () => {
+  const back = (link: string) => {
+    const url = new URL(link, 'http://x');
+    const previous = stepBack(parseViewState(url.pathname, url.search));
+    return previous && formatViewState(previous);
+  };
+
+  it('undoes the last answer, then the recipient, the profession and the kind', () => {
+    expect(back('/evaluer?cas=k&profession=p&destinataire=d&faits=a:oui,b:non')).toBe('/evaluer?cas=k&profession=p&destinataire=d&faits=a:oui');
+    expect(back('/evaluer?cas=k&profession=p&destinataire=d')).toBe('/evaluer?cas=k&profession=p');
+    expect(back('/evaluer?cas=k')).toBe('/evaluer');
+    expect(back('/evaluer')).toBeUndefined();
+  });
+
+  it('undoes Formation’s last step, then the vote, then the example', () => {
+    expect(back('/formation?exemple=s&reponse=oui&etape=3')).toBe('/formation?exemple=s&reponse=oui&etape=2');
+    expect(back('/formation?exemple=s&reponse=oui&etape=2')).toBe('/formation?exemple=s&reponse=oui');
+    expect(back('/formation?exemple=s&reponse=oui')).toBe('/formation?exemple=s');
+    expect(back('/formation')).toBeUndefined();
+    expect(back('/')).toBeUndefined();
+  });
+});
+
+describe('answers a link holds but that cannot be read', () => {
+  it('keeps them aside, as written, and out of the answers', () => {
+    const state = parseViewState('/evaluer', '?faits=a:oui,inconnu,b:peutetre,c:non');
+    expect(state.facts).toEqual({ a: true, c: false });
+    expect(state.unreadFacts).toEqual(['inconnu', 'b:peutetre']);
+    expect(parseViewState('/evaluer', '?faits=a:oui').unreadFacts).toBeUndefined();
   });
 });

@@ -10,11 +10,14 @@ class DisclosureStore {
   loading = $state(false);
   error = $state<string>();
   private ticket = 0;
+  private profession: string | undefined;
 
   async load(profession: string | undefined): Promise<void> {
     const ticket = ++this.ticket;
+    this.profession = profession;
     if (!profession) {
       this.map = undefined;
+      this.error = undefined;
       return;
     }
     this.loading = true;
@@ -30,6 +33,11 @@ class DisclosureStore {
     } finally {
       if (ticket === this.ticket) this.loading = false;
     }
+  }
+
+  /** « Réessayer »: the same profession again. */
+  retry(): Promise<void> {
+    return this.load(this.profession);
   }
 }
 

@@ -1,7 +1,7 @@
 // The explorer's graph: the union of the neighbourhoods of the nodes the user
 // expanded, minus what they hid, through the type and relation filters. What
 // is expanded or hidden lives in the URL (view); neighbourhoods are cached here.
-import { api } from '../api.ts';
+import { api, ApiRequestError } from '../api.ts';
 import { isReplaced, type Emphasis, type GraphModel } from '../graph/model.ts';
 import type { GraphEdge, GraphNode, NodeType, PathsResult, RelationType, Subgraph } from '../types.ts';
 import { reformOverlay, type ReformOverlay } from '../reform.ts';
@@ -181,7 +181,10 @@ class ExplorerStore {
       this.neighbourhoods = new Map(this.neighbourhoods).set(id, sub);
       this.error = undefined;
     } catch (err) {
-      this.error = err instanceof Error ? err.message : String(err);
+      // A link naming a node the graph does not have: say which, and that it is not shown.
+      if (err instanceof ApiRequestError && (err.status === 404 || err.code.startsWith('unknown_')))
+        this.error = `Le lien demande le nœud « ${id} », que le graphe de Secretum ne connaît pas : il n’est pas affiché. Cherchez une disposition ci-dessus, ou ouvrez la vue d’ensemble.`;
+      else this.error = err instanceof Error ? err.message : String(err);
     }
   }
 

@@ -4,7 +4,10 @@
 // Back undoes one step, and a shared link's first Back stays in the app while
 // there is a step to undo. Only a change of layout, a preference rather than a
 // step, and tidying a link replace the current entry.
-import { DEFAULT_VIEW, formatViewState, parseViewState, type Mode, type ViewState } from '../viewState.ts';
+import { DEFAULT_VIEW, formatViewState, parseViewState, stepBack, type Mode, type ViewState } from '../viewState.ts';
+
+/** Marks the entries the app wrote: an entry without it was opened from outside (a shared link, a bookmark). */
+const OURS = { secretum: true };
 
 class ViewStore {
   current = $state<ViewState>(DEFAULT_VIEW);
@@ -12,18 +15,37 @@ class ViewStore {
   constructor() {
     if (typeof window === 'undefined') return;
     this.current = parseViewState(location.pathname, location.search);
+    this.arriveFromOutside();
     window.addEventListener('popstate', () => {
       this.current = parseViewState(location.pathname, location.search);
     });
   }
 
+  /**
+   * A link opened from outside has no entry of the app before it, so its first
+   * Back would leave Secretum. Its entry becomes the view one step back, and the
+   * link is pushed after it. A reload finds the mark and adds nothing.
+   */
+  private arriveFromOutside(): void {
+    if (history.state !== null) return;
+    const here = location.pathname + location.search + location.hash;
+    const previous = stepBack(this.current);
+    if (!previous) {
+      history.replaceState(OURS, '', here);
+      return;
+    }
+    history.replaceState(OURS, '', formatViewState(previous));
+    history.pushState(OURS, '', here);
+  }
+
   update(patch: Partial<ViewState>, { replace = false } = {}): void {
-    this.current = { ...this.current, ...patch };
+    // What the link held but could not be read is said once; a step writes a new link without it.
+    this.current = { ...this.current, unreadFacts: undefined, ...patch };
     const url = formatViewState(this.current);
     if (url === location.pathname + location.search) return;
     const preference = Object.keys(patch).every((key) => key === 'layout');
-    if (replace || preference) history.replaceState(null, '', url);
-    else history.pushState(null, '', url);
+    if (replace || preference) history.replaceState(OURS, '', url);
+    else history.pushState(OURS, '', url);
   }
 
   setMode(mode: Mode): void {
