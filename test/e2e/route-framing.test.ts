@@ -53,6 +53,16 @@ async function enterFullScreen(page: Page): Promise<void> {
   await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
 }
 
+/** The current node's label as drawn: its box in the graph, and the size of the texture Cytoscape paints it from. */
+function currentLabel(page: Page): Promise<{ id: string; w: number; h: number; font: number }> {
+  return page.getByRole('img', { name: FORMATION }).evaluate((element) => {
+    const cy = (element as unknown as { _cyreg: { cy: Cy } })._cyreg.cy;
+    const node = cy.nodes('.current').first();
+    const box = node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true } as never);
+    return { id: node.id(), w: Math.round(box.w), h: Math.round(box.h), font: node.numericStyle('font-size') };
+  });
+}
+
 describeInBrowser('Framing a route whole', () => {
   const app = useBrowserApp();
 
@@ -103,4 +113,25 @@ describeInBrowser('Framing a route whole', () => {
       });
     }
   }
+
+  it('draws the current label at its new size after PageDown in Formation, as when the step is loaded directly (1280×720, full screen)', async () => {
+    const page = await app.newPage();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const base = `${app.url}/formation?exemple=sit-08-tms-saj&reponse=oui`;
+    await page.goto(`${base}&etape=10`);
+    await page.getByRole('button', { name: 'Plein écran' }).waitFor();
+    await enterFullScreen(page);
+    await page.getByText(/^Étape 10 sur \d+$/).waitFor();
+    await settled(page, FORMATION);
+    const direct = await currentLabel(page);
+    await page.goto(`${base}&etape=9`);
+    await page.getByRole('button', { name: 'Plein écran' }).waitFor();
+    await enterFullScreen(page);
+    await page.getByText(/^Étape 9 sur \d+$/).waitFor();
+    await settled(page, FORMATION);
+    await page.keyboard.press('PageDown');
+    await page.getByText(/^Étape 10 sur \d+$/).waitFor();
+    await settled(page, FORMATION);
+    expect(await currentLabel(page)).toEqual(direct);
+  });
 });
