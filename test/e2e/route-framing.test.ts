@@ -5,6 +5,7 @@
 // qui »'s « Voir » frame their route at 12 px on a 1280×720 projector.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import type { PathsResult } from '../../client/src/lib/types.ts';
 import { describeInBrowser, useBrowserApp } from './support/harness.ts';
 import { graphDrawn, nodesOutside, smallestLabel } from './support/readability.ts';
 
@@ -51,6 +52,30 @@ async function stepCount(page: Page): Promise<number> {
 async function enterFullScreen(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Plein écran' }).click();
   await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+}
+
+/** Whether the nodes `ids` could all be drawn inside the canvas with labels at `px` (their box at that zoom, 12 px of margin). */
+function couldFit(page: Page, name: RegExp, ids: string[], px: number): Promise<boolean> {
+  return page.getByRole('img', { name }).evaluate(
+    (element, [wanted, size]) => {
+      const cy = (element as unknown as { _cyreg: { cy: Cy } })._cyreg.cy;
+      const box = cy
+        .nodes()
+        .filter((n) => wanted.includes(n.id()))
+        .boundingBox();
+      const zoom = size / 12;
+      return box.w * zoom <= cy.width() - 24 && box.h * zoom <= cy.height() - 24;
+    },
+    [ids, px] as const,
+  );
+}
+
+/** Node ids drawn with `selector`. */
+function nodesWith(page: Page, name: RegExp, selector: string): Promise<string[]> {
+  return page.getByRole('img', { name }).evaluate((element, s) => {
+    const cy = (element as unknown as { _cyreg: { cy: Cy } })._cyreg.cy;
+    return cy.nodes(s).map((n) => n.id());
+  }, selector);
 }
 
 /** The current node's label as drawn: its box in the graph, and the size of the texture Cytoscape paints it from. */
@@ -133,5 +158,51 @@ describeInBrowser('Framing a route whole', () => {
     await page.getByText(/^Étape 10 sur \d+$/).waitFor();
     await settled(page, FORMATION);
     expect(await currentLabel(page)).toEqual(direct);
+  });
+
+  const PROJECTOR = { width: 1280, height: 720 };
+
+  it('frames the paths the explorer’s path finder found at 1280×720: every node of them inside with labels at 12 px, or as many as read and the rest counted', async () => {
+    const GRAPH = /Graphe des dispositions/;
+    const page = await app.newPage();
+    await page.setViewportSize(PROJECTOR);
+    const found = await app.api<PathsResult>('/api/paths?from=tms&to=saj');
+    const onPaths = [...new Set(found.paths.flatMap((p) => p.nodes.map((n) => n.id)))];
+    expect(onPaths.length).toBeGreaterThan(2);
+    await page.goto(`${app.url}/explorer?noeud=cp-458&voisins=cp-458&de=tms&vers=saj`);
+    await graphDrawn(page, GRAPH);
+    await expect.poll(async () => (await nodesWith(page, GRAPH, '.open')).length).toBe(onPaths.length);
+    await settled(page, GRAPH);
+    expect((await smallestLabel(page, GRAPH)).px).toBeGreaterThanOrEqual(12);
+    // The ends of the search always show.
+    expect(await nodesOutside(page, GRAPH, ['tms', 'saj'])).toEqual([]);
+    const outside = await nodesOutside(page, GRAPH, onPaths);
+    if (outside.length) {
+      expect(await couldFit(page, GRAPH, onPaths, 12), `${outside.join(', ')} outside though the paths fit at 12 px`).toBe(false);
+      const all = await nodesOutside(page, GRAPH);
+      await page.getByText(`${all.length} nœud${all.length > 1 ? 's sont' : ' est'} hors du cadre`, { exact: false }).waitFor();
+    }
+  });
+
+  it('frames the route « Voir » shows in « À qui puis-je parler ? » at 1280×720: the recipient and the route inside, labels at 12 px', async () => {
+    const GRAPH = /Destinataires et voies/;
+    const page = await app.newPage();
+    await page.setViewportSize(PROJECTOR);
+    await page.goto(`${app.url}/a-qui-parler?profession=medecin`);
+    await graphDrawn(page, GRAPH);
+    await settled(page, GRAPH);
+    await page
+      .getByRole('button', { name: /Voir sur le graphe : .* vers Commission d.enquête parlementaire/ })
+      .first()
+      .click();
+    await expect.poll(async () => (await nodesWith(page, GRAPH, '.open')).length).toBeGreaterThan(1);
+    await settled(page, GRAPH);
+    const route = await nodesWith(page, GRAPH, '.open');
+    const recipient = await nodesWith(page, GRAPH, '.open[type = "Recipient"]');
+    expect(recipient).toHaveLength(1);
+    expect((await smallestLabel(page, GRAPH)).px).toBeGreaterThanOrEqual(12);
+    expect(await nodesOutside(page, GRAPH, recipient)).toEqual([]);
+    const outside = await nodesOutside(page, GRAPH, route);
+    if (outside.length) expect(await couldFit(page, GRAPH, route, 12), `${outside.join(', ')} outside though the route fits at 12 px`).toBe(false);
   });
 });
