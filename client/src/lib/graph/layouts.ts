@@ -64,6 +64,9 @@ export const LAYERED_LAYOUT = {
   minLen: (edge: { data(key: string): unknown }) => Number(edge.data('minLen') ?? 1),
 } as LayoutOptions;
 
+/** The layered layout for a room (labels drawn at 20 px): layers and nodes packed closer. */
+export const COMPACT_LAYERS = { rankSep: 4, nodeSep: 6 };
+
 /**
  * Each node's layer: its type's, moved one layer on for each IS_A step below a node of the view
  * (dépositaire → médecin → psychiatre read left to right), so that a hierarchy the formation walks

@@ -35,8 +35,11 @@ export function graphOfElements(lists: Elements[], lookup: (id: string) => Graph
   return { nodes: [...nodes.values()], edges: drawn };
 }
 
-/** Graph labels wrap on words at about `width` characters (the SVG export draws the same lines). */
-export function wrapLabel(label: string, width = 22): string {
+/** A room's layered labels wrap at this many characters: a layer narrow enough that a relation across two fits a projector's canvas. */
+export const NARROW_LABEL_CHARS = 14;
+
+/** Graph labels wrap on words at about `width` characters, cut after `most` lines (the SVG export draws the same lines). */
+export function wrapLabel(label: string, width = 22, most = 3): string {
   const lines: string[] = [];
   let line = '';
   for (const word of label.split(/\s+/)) {
@@ -46,7 +49,7 @@ export function wrapLabel(label: string, width = 22): string {
     } else line = line ? `${line} ${word}` : word;
   }
   if (line) lines.push(line);
-  return lines.slice(0, 3).join('\n') + (lines.length > 3 ? '…' : '');
+  return lines.slice(0, most).join('\n') + (lines.length > most ? '…' : '');
 }
 
 export function isReplaced(node: object): boolean {
@@ -63,6 +66,8 @@ export function nodeElement(node: GraphNode, near: { x: number; y: number }): El
       type: node.type,
       label: node.label,
       display: wrapLabel(node.label) + (isReplaced(node) ? '\n(remplacé)' : ''),
+      // The same label in a narrower column, for layers drawn for a room (stylesheet.ts, label-narrow).
+      narrow: wrapLabel(node.label, NARROW_LABEL_CHARS, 4) + (isReplaced(node) ? '\n(remplacé)' : ''),
       replaced: isReplaced(node),
     },
     position: { x: near.x + Math.random() * 40 - 20, y: near.y + Math.random() * 40 - 20 },

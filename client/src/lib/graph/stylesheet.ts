@@ -115,6 +115,8 @@ export const graphStylesheet: StylesheetJson = [
       'text-background-padding': '2px',
     },
   },
+  // For a room (GraphView's compact layers): labels beside their node in a narrower column, so that layers are narrower.
+  { selector: 'node[narrow].label-beside.label-narrow', style: { label: 'data(narrow)' } },
   { selector: '.rank-guide', style: { display: 'none' } },
   // A view of thousands of elements (see forceDraw.ts) is a shape, not a text: no labels, straight
   // edges without arrows, the cheapest things Cytoscape draws.

@@ -116,6 +116,18 @@ class ExplorerStore {
     return new Map([...this.graph.nodes.map((n) => n.id), ...this.graph.edges.map((e) => e.id)].map((id) => [id, on.has(id) ? 'open' : 'closed']));
   });
 
+  /**
+   * What the graph frames of the paths found, from what must show to what should if it can at a readable
+   * size: the two ends; with the first path; with each next path; every path.
+   */
+  pathFocus: string[][] | undefined = $derived.by(() => {
+    const found = this.paths;
+    if (!found?.paths.length) return undefined;
+    const framing: string[][] = [[found.from, found.to]];
+    for (const path of found.paths) framing.push([...new Set([...framing[framing.length - 1]!, ...path.nodes.map((n) => n.id)])]);
+    return framing;
+  });
+
   /** A reform's marks over what rests on the node: both only on what is drawn. */
   private impactEmphasis: Map<string, Emphasis> | undefined = $derived.by(() => {
     if (!this.overlay && !this.dependantNodes.size) return undefined;
