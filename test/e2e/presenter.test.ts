@@ -156,3 +156,33 @@ describeInBrowser('Formation in front of a room', () => {
     expect(await card.getByRole('alert').count()).toBe(0);
   });
 });
+
+describeInBrowser('The explorer in front of a room', () => {
+  const app = useBrowserApp();
+  const EXPLORER = /Graphe des dispositions/;
+
+  it('has a presentation mode at 1280×720: the graph takes the search column’s width, its labels read at 20 px, the selection framed', async () => {
+    const page = await app.newPage();
+    await page.setViewportSize(PROJECTOR);
+    await page.goto(`${app.url}/explorer?noeud=cp-458bis&voisins=cp-458bis`);
+    await graphDrawn(page, EXPLORER);
+    const before = await page.getByRole('img', { name: EXPLORER }).boundingBox();
+    const toggle = page.getByRole('button', { name: 'Mode présentation' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(async () => (await page.getByRole('img', { name: EXPLORER }).boundingBox())!.width).toBeGreaterThan(before!.width + 200);
+    await expect.poll(async () => (await smallestLabel(page, EXPLORER)).px).toBeGreaterThanOrEqual(20);
+    expect(await nodesOutside(page, EXPLORER, ['cp-458bis'])).toEqual([]);
+    expect(
+      await page
+        .getByRole('searchbox')
+        .or(page.getByPlaceholder(/458bis/))
+        .first()
+        .isVisible(),
+    ).toBe(false);
+    // Out again: the search is back and labels return to the desk's size.
+    await toggle.click();
+    await page.getByPlaceholder(/458bis/).waitFor();
+  });
+});

@@ -8,6 +8,8 @@ export const GRAPH_FONT = '"Noto Sans", system-ui, -apple-system, "Segoe UI", Ro
 
 /** The labels' size at zoom 1, in CSS pixels: the smallest a person reads on a screen at arm's length. */
 export const LABEL_PX = 12;
+/** The smallest label a room reads from its back row, in CSS pixels (Formation, the explorer's presentation mode). */
+export const PRESENTER_LABEL_PX = 20;
 
 const byType: StylesheetJson = Object.entries(NODE_STYLES).map(([type, style]) => ({
   selector: `node[type = "${type}"]`,
