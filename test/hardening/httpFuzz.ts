@@ -292,6 +292,7 @@ export function requestFor(v: Vocabulary, path: string, method: string): fc.Arbi
     case 'GET /api/summary':
     case 'GET /api/professions':
     case 'GET /api/recipients':
+    case 'GET /api/reforms':
       return get(queryString(v, ['x']).map((q) => withQuery(path, q)));
     case 'GET /api/nodes':
       return get(queryString(v, ['type']).map((q) => withQuery(path, q)));
