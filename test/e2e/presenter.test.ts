@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { EMPHASIS_COLOURS } from '../../client/src/lib/graph/nodeStyles.ts';
 import { describeInBrowser, useBrowserApp } from './support/harness.ts';
+import { enterFullScreen, settled, stepCount } from './support/room.ts';
 import { graphDrawn, nodesOutside, smallestLabel } from './support/readability.ts';
 
 const GRAPH = /Le chemin sur le graphe/;
@@ -17,35 +18,6 @@ function currentStepIds(page: Page): Promise<string[]> {
     const cy = (element as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
     return cy.nodes('.current').map((n) => n.id());
   });
-}
-
-async function stepCount(page: Page): Promise<number> {
-  const text = await page.getByText(/^Étape \d+ sur \d+$/).textContent();
-  return Number(/sur (\d+)/.exec(text!)![1]);
-}
-
-async function enterFullScreen(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Plein écran' }).click();
-  await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
-}
-
-/** Waits until the graph's viewport has stopped moving (framing is animated). */
-async function settled(page: Page): Promise<void> {
-  await graphDrawn(page, GRAPH);
-  await page.getByRole('img', { name: GRAPH }).evaluate(
-    (element) =>
-      new Promise<void>((done) => {
-        const cy = (element as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
-        let last = '';
-        const check = () => {
-          const now = JSON.stringify([cy.zoom(), cy.pan()]);
-          if (now === last && !cy.animated()) return done();
-          last = now;
-          setTimeout(check, 120);
-        };
-        check();
-      }),
-  );
 }
 
 describeInBrowser('Formation in front of a room', () => {
@@ -63,7 +35,7 @@ describeInBrowser('Formation in front of a room', () => {
         const problems: string[] = [];
         for (let step = 1; step <= total; step++) {
           await page.getByText(`Étape ${step} sur ${total}`).waitFor();
-          await settled(page);
+          await settled(page, GRAPH);
           const ids = await currentStepIds(page);
           const outside = await nodesOutside(page, GRAPH, ids);
           const { px } = await smallestLabel(page, GRAPH);
