@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import compression from 'compression';
 import express, { type Request, type Response } from 'express';
 import rateLimit from 'express-rate-limit';
@@ -19,6 +19,7 @@ import { errorHandler, HttpError, invalidInput, notFoundHandler } from './errors
 import { requestLog } from './requestLog.ts';
 import { buildOpenApi } from './openapi.ts';
 import { apiDocsRouter } from './docs.ts';
+import { IMMUTABLE, precompressedAssets } from './precompressed.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const DEFAULT_CLIENT_DIR = resolve(ROOT, 'client/dist');
@@ -156,7 +157,15 @@ export function createApp(options: AppOptions): express.Express {
 
   const clientDir = options.clientDir ?? DEFAULT_CLIENT_DIR;
   if (existsSync(resolve(clientDir, 'index.html'))) {
-    app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
+    app.use(precompressedAssets(clientDir));
+    app.use(
+      express.static(clientDir, {
+        index: 'index.html',
+        maxAge: '1h',
+        // Hashed names (a new build, new names): kept for a year; the page itself is asked for again after an hour.
+        setHeaders: (res, path) => path.startsWith(resolve(clientDir, 'assets') + sep) && res.setHeader('Cache-Control', IMMUTABLE),
+      }),
+    );
     // The client keeps its state in the URL; any other GET is the single page.
     app.get('/{*path}', (_req, res) => void res.sendFile(resolve(clientDir, 'index.html')));
   }
