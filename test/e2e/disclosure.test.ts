@@ -37,6 +37,24 @@ describeInBrowser('À qui puis-je parler ?', () => {
     expect(await rows.filter({ hasNot: page.getByRole('note') }).count()).toBe(0);
   });
 
+  it('shows that the routes are on their way while the server is slow (aria-busy and a polite status)', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.url}/a-qui-parler`);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/disclosure**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${app.url}/a-qui-parler?profession=medecin`);
+    const waiting = page.getByRole('status').filter({ hasText: /Recherche des voies/ });
+    await waiting.waitFor();
+    expect(await page.locator('[aria-busy="true"]').filter({ has: waiting }).count()).toBe(1);
+    release();
+    await page.getByRole('table', { name: /Voies par lesquelles « Médecin »/ }).waitFor();
+    await waiting.waitFor({ state: 'detached' });
+  });
+
   it('says first that the secret does not bind a teacher, and what still does (art. 422bis, art. 30)', async () => {
     const page = await app.newPage();
     await page.goto(`${app.url}/a-qui-parler?profession=enseignant`);
