@@ -97,7 +97,7 @@ export function validateGraph(graph: GraphData, provenance: Provenance, options:
   for (const node of graph.nodes) {
     if (!node.citations.length) problems.push({ file: fileOf(node.id), record: node.id, message: 'no citation' });
     if (findQuote) {
-      for (const citation of node.citations) {
+      for (const citation of [...node.citations, ...(node.type === 'Provision' && node.caveat ? [node.caveat] : [])]) {
         if (!findQuote(citation.quote)) {
           problems.push({ file: fileOf(node.id), record: node.id, message: `quote not found verbatim in the brochure: "${citation.quote.slice(0, 80)}"` });
         }

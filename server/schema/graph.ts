@@ -132,6 +132,8 @@ export const GraphNode = z.discriminatedUnion('type', [
     status: z.enum(['in_force', 'repealed', 'replaced']),
     /** false: the brochure gives this status but our sources do not establish the text's current status (shown « statut non vérifié ») */
     statusVerified: z.boolean().optional(),
+    /** what the brochure warns of the text itself, quoted verbatim (art. 29 and 30 CIC: no penal sanction), said wherever the text founds a duty */
+    caveat: Citation.optional(),
   }),
   z.object({ ...base, type: z.literal('CaseLaw'), summary: z.string().min(1), date: z.string().optional() }),
   z.object({

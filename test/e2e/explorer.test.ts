@@ -85,6 +85,24 @@ describeInBrowser('Explorer', () => {
     expect(drawn).toContain('procureur-du-roi');
   });
 
+  it('shows that the path search is on its way while the server is slow (aria-busy and a polite status)', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.url}/explorer?noeud=cp-458&voisins=cp-458`);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/paths**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${app.url}/explorer?noeud=cp-458&voisins=cp-458&de=tms&vers=saj`);
+    const waiting = page.getByRole('status').filter({ hasText: /Recherche des chemins/ });
+    await waiting.waitFor();
+    expect(await page.locator('[aria-busy="true"]').filter({ has: waiting }).count()).toBe(1);
+    release();
+    await page.getByRole('heading', { name: /chemins? de .* à / }).waitFor();
+    await waiting.waitFor({ state: 'detached' });
+  });
+
   it('makes each step a history entry: Back returns to the previous node, Forward comes back', async () => {
     const page = await app.newPage();
     await page.goto(`${app.url}/explorer?noeud=saj&voisins=saj`);

@@ -49,6 +49,36 @@ describeInBrowser('Graph export', () => {
     expect(text).toContain('Source : Brochure');
   });
 
+  it('names a path found in its exports: file named by the two ends, title « Chemin : … → … », the path in the legend, the footer inside the SVG', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.url}/explorer?noeud=cp-458&voisins=cp-458&de=tms&vers=saj`);
+    await page.getByRole('heading', { name: /chemins? de .* à / }).waitFor();
+    const title = /^Graphe des dispositions — Chemin : .*TMS.* → .*SAJ/;
+
+    const png = await download(page, 'Exporter PNG');
+    expect(png.name).toBe('secretum-chemin-tms-saj.png');
+    expect(png.bytes.toString('utf8')).toMatch(/iTXtTitle\0\0\0\0\0Graphe des dispositions — Chemin : /);
+
+    const svg = await download(page, 'Exporter SVG');
+    expect(svg.name).toBe('secretum-chemin-tms-saj.svg');
+    const text = svg.bytes.toString('utf8');
+    expect(/<title>([^<]*)<\/title>/.exec(text)?.[1]).toMatch(title);
+    expect(text).toContain('>Chemin ouvert');
+    // Every line of the frame is drawn inside the document: read where the browser lays its text out.
+    await page.setContent(text.replace(/^<\?xml[^>]*>/, ''));
+    const cut = await page.evaluate(() => {
+      const root = document.querySelector('svg')!;
+      const view = root.viewBox.baseVal;
+      return [...root.querySelectorAll('text')]
+        .filter((t) => {
+          const box = t.getBBox();
+          return box.x < view.x - 0.5 || box.x + box.width > view.x + view.width + 0.5;
+        })
+        .map((t) => t.textContent);
+    });
+    expect(cut).toEqual([]);
+  });
+
   it('prints the memo of Évaluer framed: title, date, disclaimer, the articles with their status and the brochure as source', async () => {
     const page = await app.newPage();
     // Example 4: the psychiatrist may inform the procureur du Roi under art. 458bis.

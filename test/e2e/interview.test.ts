@@ -102,6 +102,36 @@ describeInBrowser('Évaluer : l’entretien et la réponse', () => {
     expect(new URL(page.url()).searchParams.get('destinataire')).toBe('saj');
   });
 
+  it('leads « Pourquoi », while the answer is pending, with the block of questions shown (the 458bis conditions), not with other questions', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.url}/evaluer?cas=kind-inquietude&profession=assistant-social-cpas&destinataire=procureur-du-roi`);
+    const block = page.getByRole('region', { name: 'Question suivante' });
+    await block.getByText(/Ensemble : les conditions de l’art\. 458bis/).waitFor();
+    await untilAnswered(page);
+    const why = page.getByRole('list', { name: 'Ce que chaque réponse donnerait' });
+    const first = (await why.getByRole('listitem').first().textContent())!;
+    expect(first).toMatch(/les conditions de l’art\. 458bis Code pénal/);
+    expect(first).toMatch(/procureur du Roi/);
+  });
+
+  it('names the route behind « peut-être obligatoire » in the verdict and among all recipients (the terrorism declaration, art. 46bis/1 CIC)', async () => {
+    const page = await app.newPage();
+    const facts = 'professional_context:oui,offence_listed_458bis:oui,victim_minor_or_vulnerable:oui,grave_imminent_danger:oui,cannot_protect_alone:oui';
+    await page.goto(`${app.url}/evaluer?cas=kind-inquietude&profession=assistant-social-cpas&destinataire=procureur-du-roi&faits=${facts}`);
+    await untilAnswered(page);
+    const line = verdict(page)
+      .getByText(/peut-être obligatoire/)
+      .first();
+    await line.waitFor();
+    const said = (await verdict(page).textContent())!;
+    expect(said).toMatch(/peut-être obligatoire[^.]*si [^.]*infraction terroriste[^.]*\(Art\. 46bis\/1 Code d’instruction criminelle\)/);
+
+    await page.goto(`${app.url}/evaluer?cas=kind-inquietude&profession=assistant-social-cpas&faits=${facts}`);
+    const maybe = page.getByRole('region', { name: 'Vous pouvez informer' }).getByRole('listitem').filter({ hasText: 'Procureur du Roi' });
+    await maybe.waitFor();
+    expect(await maybe.textContent()).toMatch(/peut-être obligatoire[^)]*infraction terroriste[^)]*46bis\/1/);
+  });
+
   it('offers closed world only once an answer is given, and then says that unanswered questions were taken as « Non »', async () => {
     const page = await app.newPage();
     await page.goto(`${app.url}/evaluer?profession=assistant-social-cpas&destinataire=procureur-du-roi`);

@@ -41,6 +41,18 @@ describeInBrowser('Sur un téléphone', () => {
     await expect.poll(() => inViewport(page, page.getByRole('region', { name: 'Verdict' }).getByRole('heading', { name: 'Verdict' }))).toBe(true);
   });
 
+  it('says in the notice beside the questions what the verdict card says: « Permis — peut-être obligatoire », and on which route', async () => {
+    const page = await app.newPage({ phone: true });
+    const facts = 'offence_listed_458bis:oui,victim_minor_or_vulnerable:oui,grave_imminent_danger:oui,cannot_protect_alone:oui';
+    await page.goto(`${app.url}/evaluer?cas=kind-inquietude&profession=assistant-social-cpas&destinataire=procureur-du-roi&faits=${facts}`);
+    // « Oui » to the next question leaves the terrorism question open: « permis, peut-être obligatoire » still.
+    await answerNext(page);
+    const link = page.getByRole('link', { name: 'Voir la réponse' });
+    await link.waitFor();
+    const notice = (await page.getByRole('status').filter({ has: link }).textContent())!.replace(/\s+/g, ' ');
+    expect(notice).toMatch(/Réponse : Permis — peut-être obligatoire si [^.]*infraction terroriste[^.]*\(Art\. 46bis\/1 Code d’instruction criminelle\)/);
+  });
+
   it('shows a failed answer beside the questions, with « Réessayer »', async () => {
     const page = await app.newPage({ phone: true });
     await page.goto(`${app.url}/evaluer?cas=kind-inquietude&profession=assistant-social-cpas&destinataire=procureur-du-roi`);

@@ -2,7 +2,7 @@
 // questions to ask next and in which order, which of them to ask together,
 // what each answer would give, and whom the verdict names. The law stays on
 // the server; these only arrange what it answered.
-import type { Answer, AskedFact, AssessedRoute, FactGroup, SituationKind, Verdict } from './types.ts';
+import type { Answer, AskedFact, AssessedRoute, EvaluatedRequirement, FactGroup, SituationKind, Verdict } from './types.ts';
 
 /** One step of the interview: a question alone, or the questions of one condition group asked together. */
 export interface QuestionStep {
@@ -63,6 +63,41 @@ export interface NamedRecipient {
   label: string;
   /** permitted, possibly required: « peut-être obligatoire » */
   maybeRequired: boolean;
+  /** what the obligation hangs on (pendingObligation) */
+  obligation?: string;
+}
+
+/** « Permis, peut-être obligatoire »: permitted now, and some answer to the unknown facts would make it required. */
+export function maybeRequired(answer: { verdict: Verdict; possibleVerdicts: Verdict[] }): boolean {
+  return answer.verdict === 'permitted' && answer.possibleVerdicts.includes('required');
+}
+
+/** The conditions still unknown, by label (« l’une de » a group that any one of its conditions meets). */
+function unknownConditions(items: EvaluatedRequirement[]): string[] {
+  return items
+    .filter((c) => c.status === 'unknown')
+    .flatMap((c) =>
+      c.kind === 'group' ? (c.mode === 'any' ? [`l’une de : ${unknownConditions(c.children).join(' ou ')}`] : unknownConditions(c.children)) : [c.label],
+    );
+}
+
+/**
+ * What « peut-être obligatoire » hangs on, said wherever it is: the obligations still undetermined (towards
+ * `recipient`, or any), each by its unknown conditions and the articles it rests on — « si : « Informations
+ * pouvant constituer des indices sérieux d’une infraction terroriste » (Art. 46bis/1 Code d’instruction criminelle) ».
+ */
+export function pendingObligation(answer: Pick<Answer, 'routes'>, recipient?: string): string | undefined {
+  const pending = answer.routes.filter((r) => r.effect === 'requires' && r.status === 'undetermined' && (!recipient || r.recipient.id === recipient));
+  const each = [
+    ...new Set(
+      pending.map((r) => {
+        const unknown = unknownConditions(r.conditions);
+        const articles = r.provisions.map((p) => p.label).join(', ');
+        return `${unknown.length ? `« ${unknown.join(' » et « ')} »` : `la voie « ${r.exception.label} » s’applique`}${articles ? ` (${articles})` : ''}`;
+      }),
+    ),
+  ];
+  return each.length ? `si : ${each.join(', ou si : ')}` : undefined;
 }
 
 /** Whom the verdict names when no recipient was given, grouped by what the person must or may do. */
@@ -87,7 +122,12 @@ export function recipientsByVerdict(answer: Answer): { key: RecipientGroupKey; t
     title,
     recipients: verdicts
       .filter((v) => GROUP_OF_VERDICT[v.verdict] === key)
-      .map((v) => ({ id: v.recipient.id, label: v.recipient.label, maybeRequired: v.verdict === 'permitted' && v.possibleVerdicts.includes('required') }))
+      .map((v) => ({
+        id: v.recipient.id,
+        label: v.recipient.label,
+        maybeRequired: maybeRequired(v),
+        obligation: maybeRequired(v) ? pendingObligation(answer, v.recipient.id) : undefined,
+      }))
       .sort((a, b) => a.label.localeCompare(b.label, 'fr')),
   })).filter((g) => g.recipients.length > 0);
 }

@@ -30,7 +30,7 @@ export type {
   SourceRef,
   Subgraph,
 } from '../../../server/schema/api.ts';
-export type { Act, Fact, GraphEdge, GraphNode, NodeOf, NodeType, RelationType, Verdict } from '../../../server/schema/graph.ts';
+export type { Act, Citation, Fact, GraphEdge, GraphNode, NodeOf, NodeType, RelationType, Verdict } from '../../../server/schema/graph.ts';
 
 import type { Assessment, AssessRequest, MissingFact, SituationKindsResult } from '../../../server/schema/api.ts';
 

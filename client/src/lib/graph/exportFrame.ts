@@ -51,7 +51,7 @@ export async function framePng(graph: Blob, frame: ExportFrame, scale = 2): Prom
   g.fillRect(0, 0, width, height);
   g.fillStyle = '#1b1f23';
   g.font = `bold ${20 * scale}px ${FONT}`;
-  g.fillText(frame.title, pad, pad + 20 * scale);
+  g.fillText(frame.title, pad, pad + 20 * scale, width - 2 * pad);
   g.drawImage(image, (width - image.width) / 2, top);
   let y = top + image.height + pad;
   let x = pad;

@@ -117,8 +117,9 @@ export function renderSvg(scene: SvgScene): string {
       : textMarkup(lines, node.x, node.y + node.height / 2 + 4 + node.fontSize, node.fontSize, `text-anchor="middle" ${paint}`);
     return `<g opacity="${node.opacity}">${shape}${label}</g>`;
   });
-  const frame = frameMarkup(scene.frame, box);
-  const outer = { x: box.x, y: box.y - FRAME_TOP, width: Math.max(box.width, 760), height: box.height + FRAME_TOP + FRAME_BOTTOM };
+  const width = Math.max(box.width, MIN_WIDTH);
+  const frame = frameMarkup(scene.frame, box, width);
+  const outer = { x: box.x, y: box.y - frame.top, width, height: box.height + frame.top + frame.bottom };
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${r(outer.x)} ${r(outer.y)} ${r(outer.width)} ${r(outer.height)}" width="${Math.ceil(outer.width)}" height="${Math.ceil(outer.height)}" font-family="${FONT}">`,
@@ -126,28 +127,55 @@ export function renderSvg(scene: SvgScene): string {
     `<desc>${escape(`${scene.frame.source} ${scene.frame.date}`)}</desc>`,
     `<defs>${markers}</defs>`,
     `<rect x="${r(outer.x)}" y="${r(outer.y)}" width="${r(outer.width)}" height="${r(outer.height)}" fill="#ffffff"/>`,
-    frame,
+    frame.markup,
     `<g>${edges.join('')}</g>`,
     `<g>${nodes.join('')}</g>`,
     '</svg>',
   ].join('\n');
 }
 
-const FRAME_TOP = 40;
-const FRAME_BOTTOM = 78;
+const MIN_WIDTH = 760;
+/** A generous average advance of a character, in em: text measured by it never overruns the frame in the usual sans-serif fonts. */
+const CHARACTER_EM = 0.6;
 
-/** Title above the graph; legend, source and date below it. */
-function frameMarkup(frame: ExportFrame, box: { x: number; y: number; width: number; height: number }): string {
-  const title = textMarkup([frame.title], box.x + PADDING, box.y - FRAME_TOP + 26, 18, 'font-weight="bold" fill="#1b1f23"');
-  let x = box.x + PADDING;
-  const y = box.y + box.height + 18;
+/** The words of `text` in lines no wider than `width` at `size` (estimated: the SVG is written without a font to measure with). */
+function wrap(text: string, width: number, size: number): string[] {
+  const most = Math.max(1, Math.floor(width / (size * CHARACTER_EM)));
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= most) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/** Title above the graph; legend, source and date below it, wrapped to the document's width; and the heights they take above and below. */
+function frameMarkup(
+  frame: ExportFrame,
+  box: { x: number; y: number; width: number; height: number },
+  width: number,
+): { markup: string; top: number; bottom: number } {
+  const [left, right] = [box.x + PADDING, box.x + width - PADDING];
+  // Bold type runs wider than the average the wrapping assumes.
+  const heading = wrap(frame.title, (right - left) / 1.1, 18);
+  const top = 40 + (heading.length - 1) * 18 * LINE_HEIGHT;
+  const title = textMarkup(heading, left, box.y - top + 26, 18, 'font-weight="bold" fill="#1b1f23"');
+  let x = left;
+  let y = box.y + box.height + 18;
   const legend = frame.legend.map((entry) => {
+    const advance = 16 + entry.label.length * 12 * CHARACTER_EM + 16;
+    if (x > left && x + advance - 16 > right) [x, y] = [left, y + 20];
     const mark = shapeMarkup(entry.shape, x + 6, y - 4, 12, 12, `fill="${entry.colour}"`);
     const text = textMarkup([entry.label], x + 16, y, 12, 'fill="#1b1f23"');
-    x += 16 + entry.label.length * 12 * 0.55 + 16;
+    x += advance;
     return mark + text;
   });
-  const source = textMarkup([frame.source], box.x + PADDING, y + 24, 11, 'fill="#3d434a"');
-  const date = textMarkup([frame.date], box.x + PADDING, y + 42, 11, 'fill="#3d434a"');
-  return `<g>${title}${legend.join('')}${source}${date}</g>`;
+  const [source, date] = [frame.source, frame.date].map((line) => wrap(line, right - left, 11));
+  y += 24;
+  const sourceText = textMarkup(source, left, y, 11, 'fill="#3d434a"');
+  y += source.length * 11 * LINE_HEIGHT + 5;
+  const dateText = textMarkup(date, left, y, 11, 'fill="#3d434a"');
+  y += (date.length - 1) * 11 * LINE_HEIGHT;
+  return { markup: `<g>${title}${legend.join('')}${sourceText}${dateText}</g>`, top, bottom: y - (box.y + box.height) + 22 };
 }

@@ -3,7 +3,7 @@
 // read. A failed load says why and can be retried; it never spins forever
 // (api.ts gives every request a time limit).
 import { api, ApiRequestError } from '../api.ts';
-import type { Fact, GraphNode, NodeOf, SituationKind } from '../types.ts';
+import type { Citation, Fact, GraphNode, NodeOf, SituationKind } from '../types.ts';
 
 const byLabel = (a: GraphNode, b: GraphNode) => a.label.localeCompare(b.label, 'fr');
 
@@ -45,6 +45,12 @@ class CatalogueStore {
   statusVerified(id: string): boolean {
     const node = this.nodes.get(id);
     return !(node?.type === 'Provision' && node.statusVerified === false);
+  }
+
+  /** what the brochure warns of a text itself (no penal sanction), quoted verbatim */
+  caveat(id: string): Citation | undefined {
+    const node = this.nodes.get(id);
+    return node?.type === 'Provision' ? node.caveat : undefined;
   }
 
   /** a duty the brochure recommends rather than one the law imposes */
