@@ -107,6 +107,8 @@ describeInBrowser('Sur un téléphone', () => {
     const small = (found: (readonly [string, number])[]) => found.filter(([, h]) => h < 44);
     const checked: string[] = [];
     async function expectFingerSized(locator: ReturnType<Page['locator']>, what: string) {
+      // The page renders them once its data is there: on a busy machine, after goto() returns.
+      await locator.first().waitFor();
       const found = await heights(locator);
       expect(found.length, `${what}: found on the page`).toBeGreaterThan(0);
       expect(small(found), what).toEqual([]);
