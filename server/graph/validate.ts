@@ -156,8 +156,10 @@ function structuralProblems(graph: GraphData, byId: Map<string, GraphNode>, file
       if (!outOf(node.id, 'APPLIES_TO').length) say('an exception APPLIES_TO at least one profession');
       const permits = outOf(node.id, 'PERMITS_DISCLOSURE_TO').length;
       const requires = outOf(node.id, 'REQUIRES_DISCLOSURE_TO').length;
-      if (node.effect === 'permits' && (!permits || requires)) say('effect "permits" goes with PERMITS_DISCLOSURE_TO only');
-      if (node.effect === 'requires' && (!requires || permits)) say('effect "requires" goes with REQUIRES_DISCLOSURE_TO only');
+      // A reform that takes an exception's last recipient away is told so in those words, not by the relation it misses.
+      if (!permits && !requires) say('the exception has no recipient left: it would permit or require telling nobody');
+      else if (node.effect === 'permits' && (!permits || requires)) say('effect "permits" goes with PERMITS_DISCLOSURE_TO only');
+      else if (node.effect === 'requires' && (!requires || permits)) say('effect "requires" goes with REQUIRES_DISCLOSURE_TO only');
     }
     if (node.type === 'Limit' && !outOf(node.id, 'RESTRICTS').length && !intoOf(node.id, 'ESTABLISHES').length) {
       say('a limit RESTRICTS a route or is ESTABLISHED by a source');

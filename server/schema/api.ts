@@ -203,8 +203,11 @@ export const ExplanationStep = z.object({
       'recommendations',
       'next_question',
       'replaced',
+      'as_of',
     ])
-    .describe('route: decides the verdict; pending: still open depending on facts; closed: routes examined and closed'),
+    .describe(
+      'route: decides the verdict; pending: still open depending on facts; closed: routes examined and closed; as_of: what the date asked (asOf) changes for this answer, first',
+    ),
   text: z.string().describe('the step in one French paragraph'),
   route: z.object({ exception: z.string(), recipient: z.string() }).optional().describe('the route the step tells'),
   articles: z.array(z.string()).describe('ids of the provisions and rulings the step cites'),

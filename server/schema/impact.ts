@@ -45,6 +45,9 @@ export type ReformBody = z.output<typeof ReformBody>;
 export const ReformQuery = z.object({ format: z.enum(['json', 'csv']).optional() }).strict();
 
 /** A reform of graph-data/reforms.yaml: a date the law changed, sourced, and what undoing that change means. */
+/** What a reform's date is (NamedReform.dateKind). */
+export const DateKind = z.enum(['adoption', 'law', 'entry_into_force']);
+
 export const NamedReform = z
   .object({
     id: Id,
@@ -53,8 +56,12 @@ export const NamedReform = z
     law: Id,
     /** the law's date as its source gives it (YYYY-MM-DD) */
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    /** what that date is: the brochure gives the dates laws were adopted, not when they came into force */
-    dateKind: z.enum(['adoption', 'entry_into_force']),
+    /**
+     * what that date is: `adoption` when the source says the law was adopted that day; `law` when it gives only
+     * the date the law bears (« la loi du 6 juillet 2017 »), its sanction and promulgation in Belgian law; neither
+     * says when it came into force (`entry_into_force`, which the brochure never gives)
+     */
+    dateKind: DateKind,
     summary: z.string().min(1),
     citation: Citation,
     changes: z.array(ReformChange).min(1),
@@ -71,7 +78,7 @@ export const AsOfReform = z.object({
   label: z.string(),
   law: z.string(),
   date: z.string(),
-  dateKind: z.enum(['adoption', 'entry_into_force']),
+  dateKind: DateKind,
   applied: z.boolean().describe('true: the date is before the law, the answer is given without it'),
   note: z.string(),
 });

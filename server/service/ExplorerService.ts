@@ -5,6 +5,7 @@ import type {
   AssessBody,
   Assessment,
   DisclosureMap,
+  ExplanationStep,
   FactsResult,
   Health,
   LawSummary,
@@ -20,7 +21,8 @@ import { assessSituation } from '../domain/assess.ts';
 import { findDisclosureRoutes } from '../domain/disclosure.ts';
 import { listProfessions, listRecipients, PARTY_RELATIONS } from '../domain/parties.ts';
 import { summarizeLaw, SUMMARY_RELATIONS } from '../domain/summary.ts';
-import { buildRouteCandidates, type RouteCandidates, type RouteOptions } from '../domain/routes.ts';
+import { buildRouteCandidates, type RouteCandidate, type RouteCandidates, type RouteOptions } from '../domain/routes.ts';
+import type { AsOf } from '../schema/impact.ts';
 import { EngineUnavailableError, InvalidInputError, NotFoundError } from '../schema/errors.ts';
 import type { EngineName, GraphStore } from '../store/GraphStore.ts';
 import type { CachedAnswer } from './answerCache.ts';
@@ -138,7 +140,11 @@ export class ExplorerService {
     const law = body.asOf === undefined ? undefined : await this.impact.lawAsOf(body.asOf);
     const candidates = await this.routeCandidates(body.profession, body.recipient, body.situation, {}, law?.changes, known);
     const assessment = assessSituation(candidates, body.facts, { closedWorld: body.closedWorld }, vocabulary);
-    return law ? { ...assessment, asOf: law.asOf } : assessment;
+    if (!law) return assessment;
+    // The date's bearing on this answer is said in the explanation itself, first (the blind review's E1, E2).
+    const today = law.changes.length ? await this.routeCandidates(body.profession, body.recipient, body.situation, {}, [], known) : candidates;
+    const steps = asOfSteps(law.asOf, law.reformChanges, sourcesOf(today.routes), sourcesOf(candidates.routes));
+    return { ...assessment, asOf: law.asOf, explanation: { ...assessment.explanation, steps: [...steps, ...assessment.explanation.steps] } };
   }
 
   /** The routes of DOMAIN §5, found by the domain in what the store selected (under a reform's changes, if given). */
@@ -171,4 +177,23 @@ export class ExplorerService {
   private factVocabulary(): Promise<Fact[]> {
     return this.cache.vocabulary(() => this.store.facts());
   }
+}
+
+/** The texts (articles, rulings) the routes rest on. */
+function sourcesOf(routes: RouteCandidate[]): Set<string> {
+  return new Set(routes.flatMap((route) => route.sources.map((source) => source.id)));
+}
+
+/**
+ * What the date of an answer under `asOf` changes for it, as steps of its explanation: a law after the date whose
+ * articles today's routes rest on (the answer is given without them), and a law before it, not known to be in force
+ * yet, whose articles the answer rests on (the brochure gives no date of entry into force).
+ */
+export function asOfSteps(asOf: AsOf, changes: Map<string, ReformChange[]>, today: Set<string>, used: Set<string>): ExplanationStep[] {
+  return asOf.reforms.flatMap((reform): ExplanationStep[] => {
+    const articles = (changes.get(reform.id) ?? []).flatMap((change) => (change.kind === 'repeal' ? [change.id] : []));
+    const bearing = articles.filter((id) => (reform.applied ? today : used).has(id));
+    if (!bearing.length || (!reform.applied && reform.dateKind === 'entry_into_force')) return [];
+    return [{ kind: 'as_of', text: `À la date du ${asOf.date} : ${reform.note}`, articles: bearing, conditions: [] }];
+  });
 }

@@ -41,6 +41,13 @@ export const REVIEW_SITUATIONS: readonly SituationQuestion[] = LEGAL_REVIEW_CASE
   ...(c.closedWorld && { closedWorld: true }),
 }));
 
+/** What a reform's date is, in the words of an answer's note (« … précède le 2017-07-06, <words> »). */
+const DATE_WORDS: Record<NamedReform['dateKind'], string> = {
+  adoption: 'date à laquelle la loi a été adoptée selon la brochure',
+  law: 'date que porte la loi selon la brochure',
+  entry_into_force: 'date de son entrée en vigueur',
+};
+
 export class ImpactAnalysis {
   private readonly reforms: NamedReform[];
   private readonly reviewCases: readonly SituationQuestion[];
@@ -116,15 +123,14 @@ export class ImpactAnalysis {
    * yet: its articles are repealed for the answer, whether or not a named
    * reform speaks of it.
    */
-  async lawAsOf(date: string): Promise<{ changes: ReformChange[]; asOf: AsOf }> {
+  async lawAsOf(date: string): Promise<{ changes: ReformChange[]; asOf: AsOf; reformChanges: Map<string, ReformChange[]> }> {
     const reforms = this.reforms.map((reform) => {
       const applied = date < reform.date;
-      const what = reform.dateKind === 'adoption' ? 'adoptée' : 'entrée en vigueur';
       const note = applied
-        ? `Le ${date} précède le ${reform.date}, date à laquelle la loi a été ${what} selon la brochure : la réponse est donnée sans ce qu’elle a introduit.`
-        : reform.dateKind === 'adoption'
-          ? `La loi a été adoptée le ${reform.date} selon la brochure, qui ne donne pas sa date d’entrée en vigueur : la réponse l’applique, mais n’établit pas qu’elle était en vigueur le ${date}.`
-          : `La loi est en vigueur depuis le ${reform.date} : la réponse l’applique.`;
+        ? `Le ${date} précède le ${reform.date}, ${DATE_WORDS[reform.dateKind]} : la réponse est donnée sans ce qu’elle a introduit.`
+        : reform.dateKind === 'entry_into_force'
+          ? `La loi est en vigueur depuis le ${reform.date} : la réponse l’applique.`
+          : `La loi ${reform.dateKind === 'adoption' ? `a été adoptée le ${reform.date}` : `porte la date du ${reform.date}`} selon la brochure, qui ne donne pas sa date d’entrée en vigueur : la réponse l’applique, mais n’établit pas qu’elle était en vigueur le ${date}.`;
       return { id: reform.id, label: reform.label, law: reform.law, date: reform.date, dateKind: reform.dateKind, applied, note, changes: reform.changes };
     });
     const covered = new Set(this.reforms.map((r) => r.law));
@@ -140,7 +146,7 @@ export class ImpactAnalysis {
           label: `Sans « ${instrument.label} » (daté du ${instrument.date})`,
           law: instrument.id,
           date: instrument.date!,
-          dateKind: 'adoption' as const,
+          dateKind: 'law' as const,
           applied: true,
           note: `« ${instrument.label} » est daté du ${instrument.date}, après le ${date} : il n’existait pas encore, la réponse est donnée sans ses articles.`,
           changes: articles.map((id): ReformChange => ({ kind: 'repeal', id })),
@@ -151,6 +157,8 @@ export class ImpactAnalysis {
     return {
       changes: all.filter((r) => r.applied).flatMap((r) => r.changes),
       asOf: { date, reforms: all.map(({ changes: _changes, ...r }) => r) },
+      /** each reform's own changes, applied or not, by its id */
+      reformChanges: new Map(all.map((r) => [r.id, r.changes])),
     };
   }
 

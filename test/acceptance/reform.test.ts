@@ -135,7 +135,7 @@ describe('reforms on the real graph', () => {
   it('answers 422 with the problems when a reform leaves the graph invalid', async () => {
     await expect(
       service.impact.reform({ changes: parse([{ kind: 'removeRecipient', exception: 'exc-458bis', recipient: 'procureur-du-roi' }]) }),
-    ).rejects.toThrow(/leaves the graph invalid.*PERMITS_DISCLOSURE_TO/);
+    ).rejects.toThrow(/leaves the graph invalid.*no recipient left/);
   });
 });
 
@@ -187,8 +187,14 @@ describe('asOf: the law of a date, as the brochure dates it', () => {
     expect(answer.routes.map((r) => r.exception.id)).not.toContain('exc-458ter-concertation');
     expect(answer.verdict).toBe('forbidden');
     const reform = answer.asOf!.reforms.find((r) => r.id === 'avant-loi-2017-07-06')!;
-    expect(reform).toMatchObject({ applied: true, date: '2017-07-06', dateKind: 'adoption', law: 'loi-2017-07-06' });
-    expect(reform.note).toMatch(/adoptée/);
+    // The brochure gives « la loi du 6 juillet 2017 », the date the law bears: it does not say that it was adopted
+    // that day (the blind review's REF1), as it does of the law of 4 May 2017.
+    expect(reform).toMatchObject({ applied: true, date: '2017-07-06', dateKind: 'law', law: 'loi-2017-07-06' });
+    expect(reform.note).toMatch(/date que porte la loi/);
+    expect(reform.note).not.toMatch(/adoptée/);
+    const may = answer.asOf!.reforms.find((r) => r.id === 'avant-loi-2017-05-04')!;
+    expect(may).toMatchObject({ dateKind: 'adoption' });
+    expect(may.note).toMatch(/adoptée/);
   });
 
   it('applies only the reforms of laws adopted after the date, and never claims a date of entry into force', async () => {
@@ -200,8 +206,11 @@ describe('asOf: the law of a date, as the brochure dates it', () => {
     expect(between.asOf!.reforms[1].note).toMatch(/ne donne pas sa date d’entrée en vigueur/);
     const now = await service.assess({ ...question, asOf: '2026-12-01' });
     expect(now.routes.map((r) => r.exception.id)).toContain('exc-458ter-concertation');
-    const { asOf: _asOf, ...plain } = now;
-    expect(plain).toEqual(await service.assess(question));
+    // The same answer as today's but for the date's note, which the explanation opens with (its entry into force is not established).
+    const { asOf: _asOf, explanation, ...plain } = now;
+    const today = await service.assess(question);
+    expect({ ...plain, explanation: { ...explanation, steps: explanation.steps.filter((s) => s.kind !== 'as_of') } }).toEqual(today);
+    expect(explanation.steps.filter((s) => s.kind === 'as_of').map((s) => s.articles)).toEqual([['cp-458ter']]);
   });
 
   it('answers without any text dated after the date (the blind review’s A16: the 2004 decree before 2004), and says which', async () => {
@@ -225,5 +234,34 @@ describe('asOf: the law of a date, as the brochure dates it', () => {
     expect(before.asOf!.reforms.find((r) => r.law === 'decret-2004-05-12')?.note).toMatch(/n’existait pas encore/);
     const after = await service.assess({ ...maltreatment, asOf: '2016-01-01' });
     expect(after.routes.map((r) => r.exception.id)).toContain('exc-decret-2004-art-3');
+  });
+
+  // The blind review's E1 and E2: what the date changes is said in the explanation itself, first, not only in asOf.
+  it('says first in the explanation that a text did not exist yet at the date, or that its entry into force is not established', async () => {
+    const consultation = {
+      profession: 'psychologue',
+      recipient: 'concertation-de-cas',
+      situation: 'kind-concertation',
+      facts: { organised_case_consultation: true, consultation_legal_basis: true, consultation_purpose_protection: true },
+      closedWorld: true,
+    };
+    const before = await service.assess({ ...consultation, asOf: '2016-01-01' });
+    expect(before.verdict).toBe('forbidden');
+    expect(before.explanation.steps[0]).toMatchObject({ kind: 'as_of' });
+    expect(before.explanation.steps[0]!.text).toMatch(/^À la date du 2016-01-01 : .*précède le 2017-07-06/);
+    expect(before.explanation.steps[0]!.articles).toContain('cp-458ter');
+
+    const after = await service.assess({ ...consultation, asOf: '2017-08-01' });
+    expect(after.verdict).toBe('permitted');
+    expect(after.explanation.steps[0]).toMatchObject({ kind: 'as_of' });
+    expect(after.explanation.steps[0]!.text).toMatch(/ne donne pas sa date d’entrée en vigueur.*n’établit pas qu’elle était en vigueur le 2017-08-01/);
+    expect(after.explanation.steps[0]!.articles).toContain('cp-458ter');
+
+    // A date that changes nothing the answer rests on adds no step: a doctor telling the procureur (458bis) in 2016.
+    const doctor = await service.assess({ profession: 'medecin', recipient: 'procureur-du-roi', facts: {}, asOf: '2016-01-01' });
+    expect(doctor.explanation.steps.filter((step) => step.kind === 'as_of')).toEqual([]);
+    // And without asOf, none.
+    const today = await service.assess(consultation);
+    expect(today.explanation.steps.filter((step) => step.kind === 'as_of')).toEqual([]);
   });
 });

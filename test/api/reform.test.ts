@@ -86,7 +86,9 @@ describe('POST /api/reform', () => {
     expect(res.status).toBe(422);
     const { error } = (await res.json()) as ErrorBody;
     expect(error.code).toBe('invalid_reform');
-    expect(error.fields).toContainEqual({ field: 'exc-458bis', message: 'effect "permits" goes with PERMITS_DISCLOSURE_TO only' });
+    // The problem itself, not the relation it breaks (the blind review's R11): 458bis is left telling nobody.
+    expect(error.fields).toEqual([{ field: 'exc-458bis', message: 'the exception has no recipient left: it would permit or require telling nobody' }]);
+    expect(error.message).toMatch(/exc-458bis.*no recipient left/);
   });
 
   it('is described in the OpenAPI document with its CSV form', async () => {
@@ -120,7 +122,7 @@ describe('POST /api/assess with asOf', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { routes: unknown[]; asOf: { reforms: { id: string; applied: boolean; dateKind: string }[] } };
     expect(body.routes).toEqual([]);
-    expect(body.asOf.reforms.every((r) => r.applied && r.dateKind === 'adoption')).toBe(true);
+    expect(body.asOf.reforms.every((r) => r.applied && r.dateKind !== 'entry_into_force')).toBe(true);
   });
 
   it('refuses a date that is not one', async () => {
