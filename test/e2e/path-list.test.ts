@@ -47,7 +47,14 @@ describeInBrowser('The explorer’s path list', () => {
     const canvas = page.getByRole('img', { name: GRAPH });
     await settled(page, GRAPH);
     await expect
-      .poll(() => canvas.evaluate((el) => el.getBoundingClientRect()).then((box) => box.top >= -0.5 && box.top + Math.min(box.height, 200) <= innerHeight))
+      .poll(
+        () =>
+          canvas.evaluate((el) => {
+            const box = el.getBoundingClientRect();
+            return box.top >= -0.5 && box.top + Math.min(box.height, 200) <= innerHeight;
+          }),
+        { message: 'the canvas on screen' },
+      )
       .toBe(true);
     const found = await app.api<PathsResult>('/api/paths?from=tms&to=saj');
     const ends = [found.from, found.to];
