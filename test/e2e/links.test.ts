@@ -44,4 +44,16 @@ describeInBrowser('Liens mal compris', () => {
     await page.goto(`${app.url}/explorer?noeud=cp-999`);
     await page.getByRole('alert').filter({ hasText: '« cp-999 »' }).waitFor();
   });
+  it('names an unknown profession of « À qui puis-je parler ? », offers to remove it and to choose one, and no « Réessayer » (not a server failure)', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.url}/a-qui-parler?profession=inconnue`);
+    const notice = page.getByRole('alert').filter({ hasText: 'Secretum ne connaît pas' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('une profession inconnue : « inconnue »');
+    expect(await page.getByRole('button', { name: 'Réessayer' }).count()).toBe(0);
+    await page.getByRole('combobox', { name: /Je suis \(profession\)/ }).waitFor();
+    await page.getByRole('button', { name: 'Retirer du lien' }).click();
+    expect(new URL(page.url()).searchParams.has('profession')).toBe(false);
+    expect(await notice.count()).toBe(0);
+  });
 });

@@ -21,6 +21,27 @@ export const RELATION_LABELS: Record<RelationType, string> = {
   QUALIFIES: 'précise la voie',
 };
 
+/** The same relations read from their target back to their source (a path walked against an edge). */
+export const INVERSE_RELATION_LABELS: Record<RelationType, string> = {
+  PART_OF: 'comprend',
+  REFERS_TO: 'visé par le renvoi de',
+  BOUND_BY: 'tient au secret',
+  IS_A: 'comprend le cas de',
+  ESTABLISHES: 'fondé par',
+  DEROGATES_FROM: 'admet la dérogation',
+  APPLIES_TO: 'concerné par',
+  PERMITS_DISCLOSURE_TO: 'peut être informé selon',
+  REQUIRES_DISCLOSURE_TO: 'doit être informé selon',
+  REQUIRES: 'exigé par',
+  RESTRICTS: 'restreint par',
+  IMPOSES: 'imposé par',
+  ILLUSTRATES: 'illustré par',
+  REPLACED_BY: 'remplace',
+  INVOLVES: 'en jeu dans',
+  SAME_AS: 'autre nom de',
+  QUALIFIES: 'voie précisée par',
+};
+
 export const NODE_TYPE_LABELS: Record<NodeType, string> = {
   Instrument: 'Texte de loi',
   Provision: 'Article',

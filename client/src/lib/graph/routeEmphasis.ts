@@ -60,3 +60,20 @@ export function framingOfRoute(route: { exception: { id: string }; recipient: { 
   const spine = profession ? [...withRecipient, profession] : withRecipient;
   return [basis, withRecipient, spine, route.elements.nodes];
 }
+
+/**
+ * What « À qui »'s « Voir » frames of a route, read from its start: the profession; with the next node
+ * along the route; and so on to the whole route (the nodes `shown` keeps, nearest the start first).
+ * The largest that reads is framed, so a route too long for the canvas is framed from where it starts.
+ */
+export function framingFromStart(start: string, elements: Elements, shown: (id: string) => boolean): string[][] {
+  const order = [start];
+  for (let i = 0; i < order.length; i++) {
+    for (const edge of elements.edges) {
+      const next = edge.source === order[i] ? edge.target : edge.target === order[i] ? edge.source : undefined;
+      if (next && !order.includes(next)) order.push(next);
+    }
+  }
+  const drawn = order.filter(shown);
+  return drawn.map((_, i) => drawn.slice(0, i + 1));
+}

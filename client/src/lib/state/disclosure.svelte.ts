@@ -9,12 +9,17 @@ class DisclosureStore {
   everyoneDuties = $state.raw<AssessedDuty[]>([]);
   loading = $state(false);
   error = $state<string>();
+  /** the error is the server's or the network's: « Réessayer » may help (a 4xx answer would only come back) */
+  retryable = $state(false);
+  /** the profession the link names, which the graph does not know */
+  unknownProfession = $state<string>();
   private ticket = 0;
   private profession: string | undefined;
 
   async load(profession: string | undefined): Promise<void> {
     const ticket = ++this.ticket;
     this.profession = profession;
+    this.unknownProfession = undefined;
     if (!profession) {
       this.map = undefined;
       this.error = undefined;
@@ -29,10 +34,21 @@ class DisclosureStore {
       this.everyoneDuties = general?.duties ?? [];
       this.error = undefined;
     } catch (err) {
-      if (ticket === this.ticket) this.error = err instanceof ApiRequestError ? err.message : 'Une erreur inattendue est survenue.';
+      if (ticket === this.ticket) this.fail(profession, err);
     } finally {
       if (ticket === this.ticket) this.loading = false;
     }
+  }
+
+  private fail(profession: string, err: unknown): void {
+    this.map = undefined;
+    if (err instanceof ApiRequestError && (err.status === 404 || err.code.startsWith('unknown_'))) {
+      this.unknownProfession = profession;
+      this.error = undefined;
+      return;
+    }
+    this.error = err instanceof ApiRequestError ? err.message : 'Une erreur inattendue est survenue.';
+    this.retryable = !(err instanceof ApiRequestError) || err.unreachable;
   }
 
   /** « Réessayer »: the same profession again. */
