@@ -91,6 +91,10 @@ export const SEIZURE_YIELDS = 'le secret ne s’oppose pas à la saisie ni à la
 
 export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** « a, b et c » (or « a, b ou c »): a list said in a sentence. */
+export const listInWords = (words: readonly string[], conjunction: 'et' | 'ou' = 'et') =>
+  words.length > 1 ? `${words.slice(0, -1).join(', ')} ${conjunction} ${words.at(-1)}` : (words[0] ?? '');
+
 /** A label inside a sentence: « Procureur du Roi » → « procureur du Roi »; acronyms and « Art. » stay as they are. */
 export const inSentence = (label: string) => (/^(\p{Lu}{2}|Art\.)/u.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
 
