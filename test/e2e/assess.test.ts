@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import type { Assessment } from '../../server/schema/api.ts';
 import type { GraphNode } from '../../server/schema/graph.ts';
 import { describeInBrowser, highlightedIds, useBrowserApp } from './support/harness.ts';
+import { axeFindings } from './support/readability.ts';
 
 describeInBrowser('Évaluer une situation', () => {
   const app = useBrowserApp();
@@ -70,4 +71,22 @@ describeInBrowser('Évaluer une situation', () => {
     await detail.getByRole('button', { name: 'Fermer le détail' }).click();
     expect(await detail.count()).toBe(0);
   });
+
+  for (const size of [
+    { name: 'desk', width: 1440, height: 900 },
+    { name: 'phone', width: 390, height: 844 },
+  ])
+    it(`keeps the previous verdict readable when the server fails: marked outdated by its border and a label, never by fading it (${size.name})`, async () => {
+      const page = await app.newPage();
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await page.goto(`${app.url}/evaluer?cas=kind-inquietude&profession=assistant-social-cpas&destinataire=procureur-du-roi`);
+      const verdict = page.getByRole('region', { name: 'Verdict' });
+      await verdict.waitFor();
+      await page.route('**/api/assess', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"Erreur interne"}' }));
+      await page.getByRole('region', { name: 'Question suivante' }).getByRole('radio').first().click();
+      await verdict.getByText(/^Réponse précédente/).waitFor();
+      await expect.poll(() => verdict.getAttribute('aria-busy')).toBe('false');
+      expect(await verdict.evaluate((element) => getComputedStyle(element).borderTopStyle)).toBe('dashed');
+      expect(await axeFindings(page)).toEqual([]);
+    });
 });

@@ -112,8 +112,45 @@ export const SEIZURE_YIELDS = 'le secret ne s’oppose pas à la saisie ni à la
 
 export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** « a, b et c » (or « a, b ou c »): a list said in a sentence. */
+export const listInWords = (words: readonly string[], conjunction: 'et' | 'ou' = 'et') =>
+  words.length > 1 ? `${words.slice(0, -1).join(', ')} ${conjunction} ${words.at(-1)}` : (words[0] ?? '');
+
 /** A label inside a sentence: « Procureur du Roi » → « procureur du Roi »; acronyms and « Art. » stay as they are. */
 export const inSentence = (label: string) => (/^(\p{Lu}{2}|Art\.)/u.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
+
+/**
+ * The article a text's name takes in a sentence, by the word it starts with, whatever its case
+ * (« Art. 57 décret… »); « Code » keeps its capital, as in « le Code pénal ».
+ */
+const TEXT_ARTICLES: [RegExp, (word: string) => string][] = [
+  [/^code\b/i, () => 'le Code'],
+  [/^(décret|nouveau)\b/i, (word) => `le ${word.toLowerCase()}`],
+  [/^(loi|circulaire|doctrine|jurisprudence|déontologie)\b/i, (word) => `la ${word.toLowerCase()}`],
+];
+/** « Art. 458 Code pénal »: the article's number (with an « alinéa » between commas), then the text it belongs to. */
+const ARTICLE = /^Art\. ([^\s,]+(?:, [^,]+,)?) (.+)$/;
+
+/**
+ * A text's label inside a sentence, with its article: « Art. 458 Code pénal » → « l’art. 458 du Code pénal »,
+ * « Loi du 4 mai 2017 » → « la loi du 4 mai 2017 ». A name that is no text's (a judgment) keeps its form.
+ */
+export function textInSentence(label: string): string {
+  const article = ARTICLE.exec(label);
+  if (article) return `l’art. ${article[1]} ${ofText(article[2])}`;
+  for (const [start, withArticle] of TEXT_ARTICLES) {
+    const word = start.exec(label)?.[0];
+    if (word) return `${withArticle(word)}${label.slice(word.length)}`;
+  }
+  return label;
+}
+
+/** « de » before a text's name, contracted: « du Code pénal », « de la loi », « de l’art. 458 ». */
+export const ofText = (label: string) => contract('de', textInSentence(label));
+/** « à » before a text's name, contracted: « au Code pénal », « à la loi », « à l’art. 458 ». */
+export const toText = (label: string) => contract('à', textInSentence(label));
+const contract = (preposition: 'de' | 'à', named: string) =>
+  named.startsWith('le ') ? `${preposition === 'de' ? 'du' : 'au'} ${named.slice(3)}` : `${preposition} ${named}`;
 
 /** The one source of the knowledge, as exports and the printed memo name it. */
 export const BROCHURE_SOURCE =

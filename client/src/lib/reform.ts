@@ -2,6 +2,7 @@
 // name, its URL form, its French name, and how its answer is read: route
 // changes grouped by profession and recipient, the verdicts that change, and
 // the marks it leaves on the graph. Pure: no request, no rune.
+import { listInWords } from './labels.ts';
 import type { GraphEdge, GraphNode, NodeType, ReformChangeInput, ReformResult, RouteChange, SituationChange, Verdict } from './types.ts';
 
 /** One change made on a node, or a named reform of graph-data/reforms.yaml (GET /api/reforms). */
@@ -155,6 +156,40 @@ export function verdictText(state: { verdict: Verdict; possibleVerdicts: Verdict
   const main = labels[state.verdict].label;
   const others = state.possibleVerdicts.filter((v) => v !== state.verdict);
   return others.length && state.possibleVerdicts.length > 1 ? `${main} (${state.possibleVerdicts.map((v) => labels[v].label).join(' ou ')})` : main;
+}
+
+type VerdictState = { verdict: Verdict; possibleVerdicts: readonly Verdict[] };
+
+/**
+ * A verdict's change as a trainer reads it out to a room, never as a set: « Sans l’art. 3… : à déterminer,
+ * au lieu de permis. Selon des faits encore inconnus : obligatoire, permis ou interdit. » What unknown facts
+ * leave open before is said too when it differs, since the verdict alone (« permis ») hides a possible obligation.
+ */
+export function verdictChangeSentence(subject: string, before: VerdictState, after: VerdictState, labels: Record<Verdict, { label: string }>): string {
+  const word = (state: VerdictState) => labels[state.verdict].label.toLowerCase();
+  const open = (state: VerdictState) =>
+    state.possibleVerdicts.length > 1
+      ? listInWords(
+          state.possibleVerdicts.map((v) => labels[v].label.toLowerCase()),
+          'ou',
+        )
+      : undefined;
+  const sentences = [before.verdict === after.verdict ? `${subject} : toujours ${word(after)}.` : `${subject} : ${word(after)}, au lieu de ${word(before)}.`];
+  if (open(after)) sentences.push(`Selon des faits encore inconnus : ${open(after)}.`);
+  if (open(before) && open(before) !== open(after)) sentences.push(`Aujourd’hui, selon ces faits : ${open(before)}.`);
+  return sentences.join(' ');
+}
+
+/** The routes a reform takes away, each once with the recipients it reached (a route lost in several kinds of situation is one). */
+export function lostRoutes(routes: readonly RouteChange[]): { exception: string; recipients: string[] }[] {
+  const byException = new Map<string, string[]>();
+  for (const r of routes) {
+    if (r.change !== 'lost') continue;
+    const recipients = byException.get(r.exception) ?? [];
+    byException.set(r.exception, recipients);
+    if (!recipients.includes(r.recipient)) recipients.push(r.recipient);
+  }
+  return [...byException].map(([exception, recipients]) => ({ exception, recipients }));
 }
 
 // ---------- on the graph ----------

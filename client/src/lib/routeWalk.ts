@@ -4,7 +4,7 @@
 // walk reads like the brochure's reasoning. Each step says what it teaches in
 // a sentence a trainee understands; a chain of IS_A links (the psychiatre is a
 // médecin, who is dépositaire) is one step, never a bare hierarchy link.
-import { inSentence as lower, SEIZURE_YIELDS } from './labels.ts';
+import { capitalised, inSentence as lower, SEIZURE_YIELDS, textInSentence, ofText, toText } from './labels.ts';
 import type { AssessedRoute, EdgeRef, EvaluatedRequirement, GraphNode, NodeType } from './types.ts';
 
 type NodeLike = Pick<GraphNode, 'id' | 'label' | 'type'>;
@@ -96,7 +96,7 @@ export function walkRoute(route: WalkedRoute, lookup: (id: string) => NodeLike |
       case 'ESTABLISHES':
         return `Base légale de cette voie : ${label(from)}.`;
       case 'DEROGATES_FROM':
-        return `Elle ${must ? 'oblige à' : 'permet de'} lever le secret que protège ${label(to)}.`;
+        return `Elle ${must ? 'oblige à' : 'permet de'} lever le secret que protège ${textInSentence(label(to))}.`;
       case 'PERMITS_DISCLOSURE_TO':
         return seizure
           ? `Si ses conditions sont remplies, ${SEIZURE_YIELDS} : ${lower(label(to))}.`
@@ -113,11 +113,11 @@ export function walkRoute(route: WalkedRoute, lookup: (id: string) => NodeLike |
       case 'IMPOSES':
         return `En passant par cette voie, vous ${duties.get(to)?.kind === 'faculty' ? 'pouvez' : 'devez'} : ${lower(label(to))}.`;
       case 'BOUND_BY':
-        return `${label(from)} est tenu(e) au secret par ${label(to)}.`;
+        return `${label(from)} est tenu(e) au secret par ${textInSentence(label(to))}.`;
       case 'PART_OF':
-        return `${label(from)} fait partie de ${label(to)}.`;
+        return `${capitalised(textInSentence(label(from)))} fait partie ${ofText(label(to))}.`;
       case 'REFERS_TO':
-        return `${label(from)} renvoie à ${label(to)}.`;
+        return `${capitalised(textInSentence(label(from)))} renvoie ${toText(label(to))}.`;
       case 'IS_A':
         return `${label(from)} fait partie de la catégorie « ${lower(label(to))} » : ce que la voie prévoit pour cette catégorie vaut pour ${lower(label(from))}.`;
       default:

@@ -5,9 +5,11 @@ import {
   changesOf,
   formatReformParam,
   groupRouteChanges,
+  lostRoutes,
   parseReformParam,
   reformLabel,
   reformOverlay,
+  verdictChangeSentence,
   verdictText,
   type ReformChoice,
 } from '../../../client/src/lib/reform.ts';
@@ -130,6 +132,39 @@ describe('reading a reform’s answer', () => {
     expect(changedSituations([s('r1', 'review', true), s('e1', 'example', false), s('e2', 'example', true)]).map((x) => x.id)).toEqual(['e2', 'r1']);
     expect(verdictText({ verdict: 'undetermined', possibleVerdicts: ['permitted', 'forbidden'] }, VERDICTS)).toBe('À déterminer (Permis ou Interdit)');
     expect(verdictText({ verdict: 'permitted', possibleVerdicts: ['permitted'] }, VERDICTS)).toBe('Permis');
+  });
+
+  it('says a verdict’s change in sentences a trainer reads out: the verdict after, instead of before, then what unknown facts leave open', () => {
+    const permitted = { verdict: 'permitted', possibleVerdicts: ['permitted'] } as const;
+    expect(
+      verdictChangeSentence(
+        'Sans l’art. 3 du décret',
+        { verdict: 'permitted', possibleVerdicts: ['required', 'permitted'] },
+        { verdict: 'undetermined', possibleVerdicts: ['required', 'permitted', 'forbidden'] },
+        VERDICTS,
+      ),
+    ).toBe(
+      'Sans l’art. 3 du décret : à déterminer, au lieu de permis. Selon des faits encore inconnus : obligatoire, permis ou interdit. Aujourd’hui, selon ces faits : obligatoire ou permis.',
+    );
+    expect(verdictChangeSentence('Sans l’art. 458bis', permitted, { verdict: 'forbidden', possibleVerdicts: ['forbidden'] }, VERDICTS)).toBe(
+      'Sans l’art. 458bis : interdit, au lieu de permis.',
+    );
+    expect(verdictChangeSentence('Avant la loi', permitted, permitted, VERDICTS)).toBe('Avant la loi : toujours permis.');
+  });
+
+  it('lists each lost route once, with all the recipients it reached, the order of the answer kept', () => {
+    expect(
+      lostRoutes([
+        lost('tms', 'saj', null),
+        { ...lost('tms', 'pms', null), exception: 'exc-x' },
+        lost('tms', 'sos-enfants', null),
+        lost('tms', 'saj', 'kind-inquietude'),
+        { ...lost('tms', 'saj', null), change: 'gained' },
+      ]),
+    ).toEqual([
+      { exception: 'exc-458bis', recipients: ['saj', 'sos-enfants'] },
+      { exception: 'exc-x', recipients: ['pms'] },
+    ]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ofText, textInSentence } from '../../../client/src/lib/labels.ts';
 import { failingConditions, walkRoute, type WalkedRoute } from '../../../client/src/lib/routeWalk.ts';
 import type { GraphNode } from '../../../client/src/lib/types.ts';
 import { edgeRef } from './edgeRef.ts';
@@ -111,5 +112,58 @@ describe('walkRoute', () => {
   it('still lists nodes the walk cannot reach, each as its own start', () => {
     const steps = walkRoute({ ...route('open', true), elements: { nodes: ['psychiatre', 'saj'], edges: [] } }, (id) => nodes.get(id), 'psychiatre');
     expect(steps.map((s) => s.node.id)).toEqual(['psychiatre', 'saj']);
+  });
+
+  it('names a text inside a sentence with its article: « l’art. 458 du Code pénal », never « Art. 458 Code pénal »', () => {
+    const texts: Node[] = [
+      { id: 'cp-458', type: 'Provision', label: 'Art. 458 Code pénal' },
+      { id: 'daj-57', type: 'Provision', label: 'Art. 57 décret du 4 mars 1991 relatif à l’aide à la jeunesse' },
+      { id: 'cp', type: 'Instrument', label: 'Code pénal (1867)' },
+    ];
+    const lookup = (id: string) => nodes.get(id) ?? texts.find((n) => n.id === id);
+    const base = route('open', true);
+    const walked = walkRoute(
+      {
+        ...base,
+        elements: {
+          nodes: [...base.elements.nodes, ...texts.map((n) => n.id)],
+          edges: [
+            ...base.elements.edges,
+            edgeRef('exc', 'DEROGATES_FROM', 'cp-458'),
+            edgeRef('daj-57', 'REFERS_TO', 'cp-458'),
+            edgeRef('cp-458', 'PART_OF', 'cp'),
+          ],
+        },
+      },
+      lookup,
+      'psychiatre',
+    );
+    const said = (id: string) => walked.find((s) => s.node.id === id)?.sentence;
+    expect(said('cp-458')).toBe('Elle permet de lever le secret que protège l’art. 458 du Code pénal.');
+    expect(said('daj-57')).toBe('L’art. 57 du décret du 4 mars 1991 relatif à l’aide à la jeunesse renvoie à l’art. 458 du Code pénal.');
+    expect(said('cp')).toBe('L’art. 458 du Code pénal fait partie du Code pénal (1867).');
+  });
+
+  it('gives each kind of text label its article and contracts « de le » into « du »', () => {
+    expect(textInSentence('Art. 458 Code pénal')).toBe('l’art. 458 du Code pénal');
+    expect(textInSentence('Art. 422bis Code pénal (alinéa 1er)')).toBe('l’art. 422bis du Code pénal (alinéa 1er)');
+    expect(textInSentence('Art. 12, alinéa 4, Code de déontologie de l’aide à la jeunesse')).toBe(
+      'l’art. 12, alinéa 4, du Code de déontologie de l’aide à la jeunesse',
+    );
+    expect(textInSentence('Art. 3 décret « maltraitance » du 12 mai 2004')).toBe('l’art. 3 du décret « maltraitance » du 12 mai 2004');
+    expect(textInSentence('Art. 77 loi du 8 avril 1965 relative à la protection de la jeunesse')).toBe(
+      'l’art. 77 de la loi du 8 avril 1965 relative à la protection de la jeunesse',
+    );
+    expect(textInSentence('Art. 46bis/1 Code d’instruction criminelle')).toBe('l’art. 46bis/1 du Code d’instruction criminelle');
+    expect(textInSentence('Loi du 4 mai 2017 (secret professionnel et terrorisme)')).toBe('la loi du 4 mai 2017 (secret professionnel et terrorisme)');
+    expect(textInSentence('Décret du 4 mars 1991 relatif à l’aide à la jeunesse (Communauté française)')).toBe(
+      'le décret du 4 mars 1991 relatif à l’aide à la jeunesse (Communauté française)',
+    );
+    expect(textInSentence('Nouveau Code pénal (loi du 29 février 2024, livre II)')).toBe('le nouveau Code pénal (loi du 29 février 2024, livre II)');
+    // A name that is not a text's keeps its form.
+    expect(textInSentence('Cass., 20 février 1905')).toBe('Cass., 20 février 1905');
+    expect(ofText('Code judiciaire')).toBe('du Code judiciaire');
+    expect(ofText('Loi du 8 avril 1965 relative à la protection de la jeunesse')).toBe('de la loi du 8 avril 1965 relative à la protection de la jeunesse');
+    expect(ofText('Art. 458 Code pénal')).toBe('de l’art. 458 du Code pénal');
   });
 });
