@@ -9,7 +9,7 @@ import { expect, it } from 'vitest';
 import type { PathsResult } from '../../client/src/lib/types.ts';
 import { describeInBrowser, useBrowserApp } from './support/harness.ts';
 import { enterFullScreen, settled, stepCount } from './support/room.ts';
-import { graphDrawn, nodesOutside, smallestLabel } from './support/readability.ts';
+import { couldFit, graphDrawn, nodesOutside, smallestLabel } from './support/readability.ts';
 
 const FORMATION = /Le chemin sur le graphe/;
 /** The presenter's readable size (QuizView's PRESENTER_LABEL_PX). */
@@ -25,22 +25,6 @@ function walk(page: Page): Promise<{ ends: string[]; walked: string[] }> {
     const ends = edges.connectedNodes().union(cy.nodes('.current'));
     return { ends: ends.map((n) => n.id()), walked: cy.nodes('.current, .visited, .traced').map((n) => n.id()) };
   });
-}
-
-/** Whether the nodes `ids` could all be drawn inside the canvas with labels at `px` (their box at that zoom, 12 px of margin). */
-function couldFit(page: Page, name: RegExp, ids: string[], px: number): Promise<boolean> {
-  return page.getByRole('img', { name }).evaluate(
-    (element, [wanted, size]) => {
-      const cy = (element as unknown as { _cyreg: { cy: Cy } })._cyreg.cy;
-      const box = cy
-        .nodes()
-        .filter((n) => wanted.includes(n.id()))
-        .boundingBox();
-      const zoom = size / 12;
-      return box.w * zoom <= cy.width() - 24 && box.h * zoom <= cy.height() - 24;
-    },
-    [ids, px] as const,
-  );
 }
 
 /** Node ids drawn with `selector`. */

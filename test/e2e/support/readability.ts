@@ -104,3 +104,19 @@ export async function nodesOutside(page: Page, name: RegExp, ids?: string[]): Pr
       .map((n) => n.id());
   }, ids);
 }
+
+/** Whether the nodes `ids` could all be drawn inside the canvas with labels at `px` (their box at that zoom, 12 px of margin). */
+export function couldFit(page: Page, name: RegExp, ids: string[], px: number): Promise<boolean> {
+  return page.getByRole('img', { name }).evaluate(
+    (element, [wanted, size]) => {
+      const cy = (element as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
+      const box = cy
+        .nodes()
+        .filter((n) => wanted.includes(n.id()))
+        .boundingBox();
+      const zoom = size / 12;
+      return box.w * zoom <= cy.width() - 24 && box.h * zoom <= cy.height() - 24;
+    },
+    [ids, px] as const,
+  );
+}
