@@ -5,6 +5,7 @@
 import type { Act, Verdict } from '../schema/graph.ts';
 import type { AssessedRoute, Assessment, EvaluatedRequirement, Explanation, ExplanationStep, SourceRef } from '../schema/api.ts';
 import type { RouteCandidates } from './routes.ts';
+import { ACT_LABELS } from './words.ts';
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
   required: 'Obligatoire',
@@ -21,14 +22,6 @@ const ACT_PHRASES: Record<Act, string> = {
   hand_over: 'remettre ce document',
   undergo_seizure: 'laisser saisir le dossier',
   report_to_mandant: 'transmettre au mandant les informations pertinentes',
-};
-
-export const ACT_LABELS: Record<Act, string> = {
-  tell: 'Informer',
-  testify: 'Témoigner',
-  hand_over: 'Remettre un document',
-  undergo_seizure: 'Saisie ou perquisition',
-  report_to_mandant: 'Rapport au mandant',
 };
 
 /** « à : X », or with no recipient asked, the recipients towards which the verdict holds. */

@@ -57,6 +57,15 @@ describeInBrowser('Formation in front of a room', () => {
     const replayed = section.getByRole('status').filter({ hasText: /^Sans / });
     await replayed.waitFor({ timeout: 30_000 });
 
+    // On screen, not below the fold of the side column (the re-check's NP3).
+    await expect
+      .poll(() =>
+        replayed.locator('.verdict-change').evaluate((e) => {
+          const box = e.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= innerHeight;
+        }),
+      )
+      .toBe(true);
     const verdict = (await replayed.locator('.verdict-change').innerText()).replace(/\s+/g, ' ');
     expect(verdict).toMatch(/^Sans .+ : .+, au lieu de .+\.$/);
     expect(verdict).not.toMatch(/[()]/);

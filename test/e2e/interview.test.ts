@@ -125,6 +125,8 @@ describeInBrowser('Évaluer : l’entretien et la réponse', () => {
     await line.waitFor();
     const said = (await verdict(page).textContent())!;
     expect(said).toMatch(/peut-être obligatoire[^.]*si [^.]*infraction terroriste[^.]*\(Art\. 46bis\/1 Code d’instruction criminelle\)/);
+    // A word apart (the re-check's NP2 read « obligatoiresi : »).
+    expect(said).toMatch(/peut-être obligatoire\s+si :/);
 
     await page.goto(`${app.url}/evaluer?cas=kind-inquietude&profession=assistant-social-cpas&faits=${facts}`);
     const maybe = page.getByRole('region', { name: 'Vous pouvez informer' }).getByRole('listitem').filter({ hasText: 'Procureur du Roi' });

@@ -139,6 +139,8 @@ describeInBrowser('Framing a route whole', () => {
       expect(await couldFit(page, GRAPH, onPaths, 12), `${outside.join(', ')} outside though the paths fit at 12 px`).toBe(false);
       const all = await nodesOutside(page, GRAPH);
       await page.getByText(`${all.length} nœud${all.length > 1 ? 's sont' : ' est'} hors du cadre`, { exact: false }).waitFor();
+      // Of them, those of the paths (the re-check's NP1: « À qui » said it of its route, the explorer did not).
+      await page.getByText(`dont ${outside.length} des chemins`, { exact: false }).waitFor();
     }
   });
 

@@ -1,5 +1,5 @@
 // Every French word the interface shows for a code of the API.
-import type { Act, NodeType, RelationType, RouteStatus, Verdict } from './types.ts';
+import type { NodeType, RelationType, RouteStatus, Verdict } from './types.ts';
 
 export const RELATION_LABELS: Record<RelationType, string> = {
   PART_OF: 'fait partie de',
@@ -91,13 +91,8 @@ export const VERDICTS: Record<Verdict, VerdictWording> = {
 };
 
 /** What is done (the answer's `act`). */
-export const ACT_LABELS: Record<Act, string> = {
-  tell: 'Informer',
-  testify: 'Témoigner',
-  hand_over: 'Remettre un document',
-  undergo_seizure: 'Saisie ou perquisition',
-  report_to_mandant: 'Rapport au mandant',
-};
+// Shared with the server's explanations: an act is named alike in the answer and on screen.
+export { ACT_LABELS } from '../../../server/domain/words.ts';
 
 export const ROUTE_STATUS_LABELS: Record<RouteStatus, string> = {
   open: 'ouverte',

@@ -82,7 +82,7 @@ export function reformLabel(choice: ReformChoice, named: readonly NamedReformRef
   const c = choice.change;
   switch (c.kind) {
     case 'repeal':
-      return `Sans « ${label(c.id)} » (abrogé)`;
+      return `Sans « ${label(c.id)} » (abrogation supposée)`;
     case 'setEffect':
       return `« ${label(c.exception)} » ${c.effect === 'requires' ? 'oblige' : 'permet seulement'} de révéler`;
     case 'removeCondition':
@@ -162,7 +162,7 @@ type VerdictState = { verdict: Verdict; possibleVerdicts: readonly Verdict[] };
 
 /**
  * A verdict's change as a trainer reads it out to a room, never as a set: « Sans l’art. 3… : à déterminer,
- * au lieu de permis. Selon des faits encore inconnus : obligatoire, permis ou interdit. » What unknown facts
+ * au lieu de permis. Selon des faits encore inconnus, la réponse serait alors : obligatoire, permis ou interdit. » What unknown facts
  * leave open before is said too when it differs, since the verdict alone (« permis ») hides a possible obligation.
  */
 export function verdictChangeSentence(subject: string, before: VerdictState, after: VerdictState, labels: Record<Verdict, { label: string }>): string {
@@ -175,8 +175,9 @@ export function verdictChangeSentence(subject: string, before: VerdictState, aft
         )
       : undefined;
   const sentences = [before.verdict === after.verdict ? `${subject} : toujours ${word(after)}.` : `${subject} : ${word(after)}, au lieu de ${word(before)}.`];
-  if (open(after)) sentences.push(`Selon des faits encore inconnus : ${open(after)}.`);
-  if (open(before) && open(before) !== open(after)) sentences.push(`Aujourd’hui, selon ces faits : ${open(before)}.`);
+  // Said of the changed law first, then of the law as it stands (the re-check's NP3 read « aujourd'hui » as a second change).
+  if (open(after)) sentences.push(`Selon des faits encore inconnus, la réponse serait alors : ${open(after)}.`);
+  if (open(before) && open(before) !== open(after)) sentences.push(`Dans le droit tel qu’il est, selon ces mêmes faits : ${open(before)}.`);
   return sentences.join(' ');
 }
 

@@ -72,7 +72,7 @@ describe('the reform’s changes and name', () => {
   });
 
   it('names it in French with the nodes’ labels', () => {
-    expect(reformLabel({ change: { kind: 'repeal', id: 'cp-458bis' } }, named, label, (f) => f)).toBe('Sans « Art. 458bis Code pénal » (abrogé)');
+    expect(reformLabel({ change: { kind: 'repeal', id: 'cp-458bis' } }, named, label, (f) => f)).toBe('Sans « Art. 458bis Code pénal » (abrogation supposée)');
     expect(reformLabel({ change: { kind: 'setEffect', exception: 'exc-458bis', effect: 'requires' } }, named, label, (f) => f)).toContain('oblige');
     expect(reformLabel({ named: 'avant-x' }, named, label, (f) => f)).toBe('Avant la loi X');
   });
@@ -144,7 +144,7 @@ describe('reading a reform’s answer', () => {
         VERDICTS,
       ),
     ).toBe(
-      'Sans l’art. 3 du décret : à déterminer, au lieu de permis. Selon des faits encore inconnus : obligatoire, permis ou interdit. Aujourd’hui, selon ces faits : obligatoire ou permis.',
+      'Sans l’art. 3 du décret : à déterminer, au lieu de permis. Selon des faits encore inconnus, la réponse serait alors : obligatoire, permis ou interdit. Dans le droit tel qu’il est, selon ces mêmes faits : obligatoire ou permis.',
     );
     expect(verdictChangeSentence('Sans l’art. 458bis', permitted, { verdict: 'forbidden', possibleVerdicts: ['forbidden'] }, VERDICTS)).toBe(
       'Sans l’art. 458bis : interdit, au lieu de permis.',
