@@ -34,8 +34,10 @@ const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe
 /** Waits until the graph has nodes and its layout has ended and been fitted. */
 export async function graphDrawn(page: Page, name: RegExp): Promise<void> {
   const graph = page.getByRole('img', { name });
-  await expect.poll(async () => Number(/(\d+) nœuds/.exec((await graph.getAttribute('aria-label')) ?? '')?.[1] ?? 0)).toBeGreaterThan(0);
-  await expect.poll(() => graph.getAttribute('aria-busy')).toBe('false');
+  // A busy 2-core machine draws a first view in seconds, not in expect.poll's default second.
+  const patience = { timeout: 30_000 };
+  await expect.poll(async () => Number(/(\d+) nœuds/.exec((await graph.getAttribute('aria-label')) ?? '')?.[1] ?? 0), patience).toBeGreaterThan(0);
+  await expect.poll(() => graph.getAttribute('aria-busy'), patience).toBe('false');
 }
 
 /** The smallest label on the graph as Cytoscape draws it: font size times zoom, in CSS pixels. */

@@ -11,7 +11,7 @@ export async function stepCount(page: Page): Promise<number> {
 
 export async function enterFullScreen(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Plein écran' }).click();
-  await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null), { timeout: 10_000 }).toBe(true);
 }
 
 /**
