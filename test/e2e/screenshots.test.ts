@@ -68,7 +68,10 @@ const SCREENS: { name: string; path: string; ready?: (page: Page) => Promise<unk
     ready: async (page) => {
       const section = page.getByRole('region', { name: 'Et sans cet article ?' });
       await section.getByRole('button', { name: 'Rejouer' }).click();
-      await section.getByRole('status').filter({ hasText: /^Sans / }).waitFor({ timeout: 30_000 });
+      await section
+        .getByRole('status')
+        .filter({ hasText: /^Sans / })
+        .waitFor({ timeout: 30_000 });
       await section.scrollIntoViewIfNeeded();
     },
   },
