@@ -4,7 +4,9 @@
 // and the client render it; `explanationText` gives it as paragraphs.
 import type { Act, Verdict } from '../schema/graph.ts';
 import type { AssessedRoute, Assessment, EvaluatedRequirement, Explanation, ExplanationStep, SourceRef } from '../schema/api.ts';
-import type { RouteCandidates } from './routes.ts';
+import type { RouteCandidate, RouteCandidates } from './routes.ts';
+import type { ReformChange } from './reform.ts';
+import type { AsOf } from '../schema/impact.ts';
 import { ACT_LABELS } from './words.ts';
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
@@ -285,4 +287,23 @@ export function explainAssessment(assessment: Unexplained, candidates?: Pick<Rou
 /** The explanation as French paragraphs separated by blank lines (the terminal's and the memo's form). */
 export function explanationText(explanation: Explanation): string {
   return [explanation.verdict, ...explanation.steps.map((s) => s.text)].join('\n\n');
+}
+
+/** The texts (articles, rulings) the routes rest on. */
+export function sourcesOf(routes: RouteCandidate[]): Set<string> {
+  return new Set(routes.flatMap((route) => route.sources.map((source) => source.id)));
+}
+
+/**
+ * What the date of an answer under `asOf` changes for it, as steps of its explanation: a law after the date whose
+ * articles today's routes rest on (the answer is given without them), and a law before it, not known to be in force
+ * yet, whose articles the answer rests on (the brochure gives no date of entry into force).
+ */
+export function asOfSteps(asOf: AsOf, changes: Map<string, ReformChange[]>, today: Set<string>, used: Set<string>): ExplanationStep[] {
+  return asOf.reforms.flatMap((reform): ExplanationStep[] => {
+    const articles = (changes.get(reform.id) ?? []).flatMap((change) => (change.kind === 'repeal' ? [change.id] : []));
+    const bearing = articles.filter((id) => (reform.applied ? today : used).has(id));
+    if (!bearing.length || (!reform.applied && reform.dateKind === 'entry_into_force')) return [];
+    return [{ kind: 'as_of', text: `À la date du ${asOf.date} : ${reform.note}`, articles: bearing, conditions: [] }];
+  });
 }

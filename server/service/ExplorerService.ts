@@ -5,7 +5,6 @@ import type {
   AssessBody,
   Assessment,
   DisclosureMap,
-  ExplanationStep,
   FactsResult,
   Health,
   LawSummary,
@@ -21,8 +20,8 @@ import { assessSituation } from '../domain/assess.ts';
 import { findDisclosureRoutes } from '../domain/disclosure.ts';
 import { listProfessions, listRecipients, PARTY_RELATIONS } from '../domain/parties.ts';
 import { summarizeLaw, SUMMARY_RELATIONS } from '../domain/summary.ts';
-import { buildRouteCandidates, type RouteCandidate, type RouteCandidates, type RouteOptions } from '../domain/routes.ts';
-import type { AsOf } from '../schema/impact.ts';
+import { buildRouteCandidates, type RouteCandidates, type RouteOptions } from '../domain/routes.ts';
+import { asOfSteps, sourcesOf } from '../domain/explain.ts';
 import { EngineUnavailableError, InvalidInputError, NotFoundError } from '../schema/errors.ts';
 import type { EngineName, GraphStore } from '../store/GraphStore.ts';
 import type { CachedAnswer } from './answerCache.ts';
@@ -177,23 +176,4 @@ export class ExplorerService {
   private factVocabulary(): Promise<Fact[]> {
     return this.cache.vocabulary(() => this.store.facts());
   }
-}
-
-/** The texts (articles, rulings) the routes rest on. */
-function sourcesOf(routes: RouteCandidate[]): Set<string> {
-  return new Set(routes.flatMap((route) => route.sources.map((source) => source.id)));
-}
-
-/**
- * What the date of an answer under `asOf` changes for it, as steps of its explanation: a law after the date whose
- * articles today's routes rest on (the answer is given without them), and a law before it, not known to be in force
- * yet, whose articles the answer rests on (the brochure gives no date of entry into force).
- */
-export function asOfSteps(asOf: AsOf, changes: Map<string, ReformChange[]>, today: Set<string>, used: Set<string>): ExplanationStep[] {
-  return asOf.reforms.flatMap((reform): ExplanationStep[] => {
-    const articles = (changes.get(reform.id) ?? []).flatMap((change) => (change.kind === 'repeal' ? [change.id] : []));
-    const bearing = articles.filter((id) => (reform.applied ? today : used).has(id));
-    if (!bearing.length || (!reform.applied && reform.dateKind === 'entry_into_force')) return [];
-    return [{ kind: 'as_of', text: `À la date du ${asOf.date} : ${reform.note}`, articles: bearing, conditions: [] }];
-  });
 }
